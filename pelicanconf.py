@@ -1,0 +1,68 @@
+"""Settings for building the Điện Biên OCOP catalogue (development: relative URLs)."""
+
+SITENAME = "Sản phẩm OCOP Điện Biên"
+SITESUBTITLE = "Danh mục sản phẩm OCOP tỉnh Điện Biên"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+ARTICLE_PATHS = ["news"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+THEME = "theme"
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+DEFAULT_DATE_FORMAT = "%d/%m/%Y"
+
+# Pelican loads every installed plugin when PLUGINS is unset: name them.
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["ocop"]
+# Markdown only: with DEFAULT_LANG "vi" docutils would warn on every build.
+READERS = {"rst": None, "htm": None, "html": None}
+
+# The records: one folder per product, plus _regions/, _producers/, _decisions/, _sources/.
+OCOP_DATA_PATH = "products"
+
+# Templates escape every value; only sanitised Markdown is marked safe.
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": ["jinja2.ext.i18n"],
+}
+
+# News live under tin-tuc/; the home page belongs to the catalogue.
+ARTICLE_URL = "tin-tuc/{slug}/"
+ARTICLE_SAVE_AS = "tin-tuc/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+INDEX_SAVE_AS = "tin-tuc/index.html"
+DIRECT_TEMPLATES = ["index"]
+PAGINATED_TEMPLATES = {"index": 10}
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/trang/{number}/", "{base_name}/trang/{number}/index.html"),
+)
+# No author, category, tag or archive pages: products are browsed by district, group and stars.
+AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = TAGS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+DEFAULT_CATEGORY = "tin-tuc"
+USE_FOLDER_AS_CATEGORY = False
+
+# Feeds: news and products (Atom). Pelican needs an absolute FEED_DOMAIN for
+# feed links; publishconf.py sets the real one.
+FEED_DOMAIN = "http://localhost:8000"  # the address `make serve` uses; publishconf.py sets the real host
+FEED_ALL_ATOM = "feeds/tin-tuc.atom.xml"
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Reproducible builds: no wall-clock anywhere in the output.
+DELETE_OUTPUT_DIRECTORY = True
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

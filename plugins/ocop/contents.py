@@ -1,0 +1,71 @@
+"""Pelican content types of the catalogue, declared like Pelican's Article and Page.
+
+Products, producers and regions are records with text of their own, so they are
+`Content` (URL/SAVE_AS settings, `{filename}` links, feeds). Product groups and
+star levels are vocabulary, so they are `URLWrapper`s like Pelican's Category.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
+
+
+class _CachedURLs:
+    """Content whose URL and output path are computed once (they cannot change)."""
+
+    @functools.cached_property
+    def url(self):
+        """The page's URL, from the <KIND>_URL setting."""
+        return self.get_url_setting("url")
+
+    @functools.cached_property
+    def save_as(self):
+        """The page's output file, from the <KIND>_SAVE_AS setting."""
+        return self.get_url_setting("save_as")
+
+
+class Product(_CachedURLs, Content):
+    """One certified product: its record, its description and the pages it links to."""
+
+    mandatory_properties = ("title",)
+    default_template = "product"
+
+
+class Producer(_CachedURLs, Content):
+    """A producer (chủ thể) and the products it owns."""
+
+    mandatory_properties = ("title",)
+    default_template = "producer"
+
+
+class Region(_CachedURLs, Content):
+    """A district-level unit (or commune) and the products made there."""
+
+    mandatory_properties = ("title",)
+    default_template = "region"
+
+
+class _Vocabulary(URLWrapper):
+    """A term of the rules table with its products; the slug comes from its id."""
+
+    def __init__(self, term_id, labels: dict, settings, products=None):
+        super().__init__(labels["vi"], settings)
+        self.id = term_id
+        self.labels = labels
+        self.slug = str(term_id).replace("_", "-")
+        self.products = list(products or [])
+
+    def label(self, lang: str = "vi") -> str:
+        """The term's name in `lang`, falling back to Vietnamese."""
+        return self.labels.get(lang) or self.labels["vi"]
+
+
+class Group(_Vocabulary):
+    """A product group (ngành) of one or both regimes."""
+
+
+class Stars(_Vocabulary):
+    """A star level: 3, 4 or 5."""

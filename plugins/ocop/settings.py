@@ -1,0 +1,82 @@
+"""Every setting of the plugin with its default, in one place."""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+DEFAULTS = {
+    # where the records live, relative to the settings file's folder (or absolute)
+    "OCOP_DATA_PATH": "products",
+    # the national rules table; another file can correct or extend it
+    "OCOP_RULES_FILE": None,
+    # certificates last this many months from signing, unless a record says otherwise
+    "OCOP_VALIDITY_MONTHS": None,  # None: take it from the rules table (36)
+    # "today" for validity: an ISO date; None means SOURCE_DATE_EPOCH, else the build date
+    "OCOP_TODAY": None,
+    # language of editors' messages: "vi" or "en"; None reads OCOP_LANG / LANG
+    "OCOP_MESSAGES_LANG": None,
+    # Markdown extensions for descriptions (output is always sanitised)
+    "OCOP_MARKDOWN_EXTENSIONS": ["sane_lists", "smarty"],
+    # how many newest products the home page shows
+    "OCOP_HOME_PRODUCTS": 8,
+    # URLs and output files, like Pelican's ARTICLE_URL / ARTICLE_SAVE_AS
+    "HOME_SAVE_AS": "index.html",
+    "PRODUCT_URL": "san-pham/{slug}/",
+    "PRODUCT_SAVE_AS": "san-pham/{slug}/index.html",
+    "CATALOGUE_URL": "san-pham/",
+    "CATALOGUE_SAVE_AS": "san-pham/index.html",
+    "PRODUCER_URL": "chu-the/{slug}/",
+    "PRODUCER_SAVE_AS": "chu-the/{slug}/index.html",
+    "PRODUCERS_URL": "chu-the/",
+    "PRODUCERS_SAVE_AS": "chu-the/index.html",
+    "REGION_URL": "dia-ban/{slug}/",
+    "REGION_SAVE_AS": "dia-ban/{slug}/index.html",
+    "REGIONS_URL": "dia-ban/",
+    "REGIONS_SAVE_AS": "dia-ban/index.html",
+    "GROUP_URL": "nhom/{slug}/",
+    "GROUP_SAVE_AS": "nhom/{slug}/index.html",
+    "GROUPS_URL": "nhom/",
+    "GROUPS_SAVE_AS": "nhom/index.html",
+    "STARS_URL": "hang-sao/{slug}-sao/",
+    "STARS_SAVE_AS": "hang-sao/{slug}-sao/index.html",
+    "STARS_INDEX_URL": "hang-sao/",
+    "STARS_INDEX_SAVE_AS": "hang-sao/index.html",
+    "PRODUCTS_FEED_ATOM": "feeds/san-pham.atom.xml",
+    "PRODUCTS_FEED_ATOM_URL": None,  # None: same as the path
+    # items per page of product lists (catalogue, region, group, star, producer pages)
+    "OCOP_PRODUCTS_PER_PAGE": 24,
+}
+
+
+def apply_defaults(settings: dict) -> dict:
+    """Fill in every plugin setting the site did not set; returns the same dict."""
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, list(value) if isinstance(value, list) else value)
+    # List templates paginate like Pelican's index: register them once.
+    paginated = dict(settings.get("PAGINATED_TEMPLATES") or {})
+    for name in ("catalogue", "region", "group", "stars", "producer"):
+        paginated.setdefault(name, settings["OCOP_PRODUCTS_PER_PAGE"])
+    settings["PAGINATED_TEMPLATES"] = paginated
+    return settings
+
+
+def data_path(settings: dict) -> str:
+    """Absolute path of the records folder."""
+    path = settings["OCOP_DATA_PATH"]
+    if os.path.isabs(path):
+        return path
+    base = os.path.dirname(os.path.abspath(settings.get("PATH", ".")))
+    return os.path.join(base, path)
+
+
+def today(settings: dict, environ: dict | None = None) -> datetime.date:
+    """The date validity is judged on: OCOP_TODAY, else SOURCE_DATE_EPOCH, else now (UTC)."""
+    environ = os.environ if environ is None else environ
+    value = settings.get("OCOP_TODAY")
+    if value:
+        return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
+    epoch = environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).date()
+    return datetime.datetime.now(datetime.UTC).date()
