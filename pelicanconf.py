@@ -2,7 +2,9 @@
 
 SITENAME = "Sản phẩm OCOP Điện Biên"
 SITESUBTITLE = "Danh mục sản phẩm OCOP tỉnh Điện Biên"
-SITEURL = ""
+# Pages link to each other with relative URLs, so the built site works from any
+# folder; SITEURL stays absolute because feeds need absolute links.
+SITEURL = "http://localhost:8000"
 RELATIVE_URLS = True
 
 PATH = "content"
@@ -52,9 +54,8 @@ ARCHIVES_SAVE_AS = YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SA
 DEFAULT_CATEGORY = "tin-tuc"
 USE_FOLDER_AS_CATEGORY = False
 
-# Feeds: news and products (Atom). Pelican needs an absolute FEED_DOMAIN for
-# feed links; publishconf.py sets the real one.
-FEED_DOMAIN = "http://localhost:8000"  # the address `make serve` uses; publishconf.py sets the real host
+# Feeds: news and products (Atom); publishconf.py sets the real host.
+FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/tin-tuc.atom.xml"
 FEED_ALL_RSS = None
 CATEGORY_FEED_ATOM = None

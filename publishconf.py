@@ -1,8 +1,8 @@
-"""Settings for publishing: absolute URLs on the real host.
+"""Settings for publishing on the real host: `SITEURL=https://ocop.example.gov.vn make publish`.
 
-Set SITEURL with the environment (e.g. `SITEURL=https://ocop.example.gov.vn make publish`);
-for hosting under a sub-path use the full URL with the path, or RELATIVE_URLS=1 to
-produce a site that works from any folder.
+SITEURL is the address the site will have, with its sub-path if it is hosted under
+one (https://example.gov.vn/ocop). RELATIVE_URLS=1 additionally makes every page
+link relative, so the same output works from any folder or host.
 """
 
 import os
@@ -12,6 +12,8 @@ sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = os.environ.get("SITEURL", "").rstrip("/")
-RELATIVE_URLS = os.environ.get("RELATIVE_URLS", "") not in ("", "0", "false") or not SITEURL
+if not SITEURL.startswith(("https://", "http://")):
+    raise SystemExit("publishconf.py: set SITEURL to the site's address, e.g. SITEURL=https://ocop.example.gov.vn")
+RELATIVE_URLS = os.environ.get("RELATIVE_URLS", "").lower() in ("1", "true", "yes")
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True

@@ -1,8 +1,7 @@
 """OCOP catalogue: YAML product records as first-class Pelican content."""
 
-from pelican import signals
-
 from jinja2 import FileSystemLoader
+from pelican import signals
 
 from .generator import TEMPLATES_DIR, CatalogueGenerator
 from .news import sanitise_content

@@ -24,6 +24,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is not UTF-8 text (unexpected byte at offset {offset}); save it as UTF-8",
     ),
     "yaml_syntax": ("lỗi cú pháp YAML: {problem}", "YAML syntax error: {problem}"),
+    "yaml_unclosed_list": (
+        "danh sách mở bằng `[` chưa được đóng bằng `]`",
+        "a list opened with `[` is not closed with `]`",
+    ),
+    "yaml_unclosed_group": (
+        "nhóm mở bằng `{{` chưa được đóng bằng `}}`",
+        "a group opened with `{{` is not closed with `}}`",
+    ),
+    "yaml_unexpected_colon": (
+        "dấu `:` không đúng chỗ: nếu giá trị có dấu hai chấm, hãy đặt cả giá trị trong ngoặc kép;"
+        " nếu không, hãy kiểm tra thụt lề của dòng này",
+        "unexpected `:`: if the value contains a colon, put the whole value in quotes;"
+        " otherwise check this line's indentation",
+    ),
+    "yaml_unclosed_quote": (
+        "thiếu dấu ngoặc đóng cho giá trị mở ở dòng {opened}",
+        "the quotes opened at line {opened} are never closed",
+    ),
+    "yaml_indentation": (
+        "thụt lề hoặc dấu ngoặc ở đây không khớp với các dòng phía trên",
+        "the indentation or quoting here does not match the lines above",
+    ),
+    "yaml_missing_colon": (
+        "thiếu dấu `:` giữa tên trường và giá trị",
+        "a `:` is missing between the field name and its value",
+    ),
+    "yaml_tab": (
+        "hãy thụt lề bằng dấu cách, không dùng phím Tab",
+        "indent with spaces, not tabs",
+    ),
+    "yaml_bad_start": (
+        "giá trị không được bắt đầu bằng `{char}`; hãy đặt cả giá trị trong ngoặc kép",
+        "a value cannot start with `{char}`; put the whole value in quotes",
+    ),
     "empty_file": ("tệp trống", "the file is empty"),
     "multiple_documents": (
         "tệp chỉ được chứa một hồ sơ; hãy bỏ dòng `---` thứ hai",

@@ -73,6 +73,8 @@ def resolve_references(metadata: dict, path: str, tables: dict, data_root: str,
             if record_id in table:
                 found.append(table[record_id])
                 continue
+            if record_id in tables.get("present", {}).get(kind, ()):
+                continue  # the record exists; its own problems are reported
             if positions is None:
                 positions = header_positions(path)
             line, text = positions.get(field, (1, ""))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 
@@ -30,10 +31,8 @@ class Problem:
         """`path:line:column: severity: message`, the stable one-line form."""
         path = self.path
         if root:
-            try:
+            with contextlib.suppress(ValueError):  # another drive on Windows
                 path = os.path.relpath(path, root)
-            except ValueError:  # another drive on Windows
-                pass
         severity = render(self.severity, {}, lang)
         return f"{path}:{self.line}:{self.column}: {severity}: {self.message(lang)}"
 

@@ -214,6 +214,8 @@ class Catalogue:
     sources: dict[str, Source] = field(default_factory=dict)
     products: dict[str, ProductRecord] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)
+    # ids whose record file exists, valid or not, by kind
+    present: dict[str, set[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -248,6 +250,10 @@ def load_catalogue(root: str, today: datetime.date, validity_months: int | None 
                      expected=os.path.join(root, PROVINCE_FILE))
 
     linker = _Linker(catalogue, rules, months, problems)
+    # Ids whose file exists but could not be used: references to them are not
+    # reported again as missing (the file's own problems say what is wrong).
+    catalogue.present = {kind: {record_id for record_id, _ in entries} for kind, entries in files.by_kind.items()}
+    linker.present = catalogue.present
     for record_id, record in parsed.get("source", []):
         catalogue.sources[record_id] = _source_from(record.data, record_id)
     for record_id, record in parsed.get("region", []):
@@ -367,6 +373,7 @@ class _Linker:
         self.rules = rules
         self.months = months
         self.problems = problems
+        self.present: dict[str, set[str]] = {}
 
     # references -----------------------------------------------------------
 
@@ -374,6 +381,8 @@ class _Linker:
         """The object `value` names in `table`, or None after reporting it missing."""
         if value in table:
             return table[value]
+        if value in self.present.get(kind, ()):
+            return None
         line, column = record.where(*keys)
         suggestion = difflib.get_close_matches(value, list(table), n=1, cutoff=0.6)
         self.problems.add(

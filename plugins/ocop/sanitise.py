@@ -31,7 +31,7 @@ def clean_html(html: str) -> str:
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer",
+        link_rel=None,  # no target= is allowed, so rel=noopener would add nothing
         strip_comments=True,
     )
 

@@ -9,6 +9,7 @@ instead of silent conversions. Dates stay strings; the schema checks them.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -90,7 +91,8 @@ def load_record(path: str, problems: Problems, raw: bytes | None = None) -> Reco
             problems.add(path, 1, 1, "file_unreadable", reason=exc.strerror or str(exc))
             return None
     if len(raw) > MAX_FILE_BYTES:
-        problems.add(path, 1, 1, "file_too_large", size=len(raw), limit=MAX_FILE_BYTES)
+        size = os.path.getsize(path) if os.path.exists(path) else len(raw)
+        problems.add(path, 1, 1, "file_too_large", size=size, limit=MAX_FILE_BYTES)
         return None
     text, bad_offset = decode_text(raw)
     if text is None:
@@ -108,7 +110,8 @@ def parse_text(path: str, text: str, problems: Problems) -> Record | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problems.add(path, line, column, "yaml_syntax", problem=_syntax_problem(exc))
+        code, params = _syntax_problem(exc, text)
+        problems.add(path, line, column, code, **params)
         return None
     except yaml.YAMLError as exc:  # ReaderError: characters YAML forbids
         problems.add(path, 1, 1, "yaml_syntax", problem=str(exc).splitlines()[0])
@@ -133,10 +136,33 @@ def parse_text(path: str, text: str, problems: Problems) -> Record | None:
     return None if builder.broken else record
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError) -> str:
-    """The parser's own words, without its line and column (we print those)."""
-    parts = [p for p in (exc.context, exc.problem) if p]
-    return "; ".join(parts) or "invalid YAML"
+_SYNTAX_CODES = {
+    "did not find expected ',' or ']'": "yaml_unclosed_list",
+    "did not find expected ',' or '}'": "yaml_unclosed_group",
+    "mapping values are not allowed in this context": "yaml_unexpected_colon",
+    "mapping values are not allowed here": "yaml_unexpected_colon",
+    "found unexpected end of stream": "yaml_unclosed_quote",
+    "did not find expected key": "yaml_indentation",
+    "did not find expected '-' indicator": "yaml_indentation",
+    "could not find expected ':'": "yaml_missing_colon",
+}
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, dict]:
+    """A message code for the parser's complaint, in words an editor can act on."""
+    problem = exc.problem or ""
+    if problem in _SYNTAX_CODES:
+        code = _SYNTAX_CODES[problem]
+        if code == "yaml_unclosed_quote" and exc.context_mark is not None:
+            return code, {"opened": exc.context_mark.line + 1}
+        return code, {}
+    if "cannot start any token" in problem and exc.problem_mark is not None:
+        char = text[exc.problem_mark.index] if exc.problem_mark.index < len(text) else ""
+        if char == "\t":
+            return "yaml_tab", {}
+        return "yaml_bad_start", {"char": char}
+    parts = [p for p in (exc.context, problem) if p]
+    return "yaml_syntax", {"problem": "; ".join(parts) or "invalid YAML"}
 
 
 class _Builder:

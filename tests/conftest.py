@@ -1,0 +1,71 @@
+"""Shared helpers: real files in tmp_path, real Pelican builds."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = REPO / "tests" / "fixtures" / "tinh-thu"
+TODAY = datetime.date(2026, 11, 29)
+
+sys.path.insert(0, str(REPO / "plugins"))
+
+
+def write(path: Path, text: str) -> Path:
+    """Write dedented `text` to `path`, creating folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """sha256 of every file under `folder`, keyed by relative path."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def site_overrides(root: Path) -> dict:
+    """Settings that point a copied site at this repository's theme and plugin."""
+    return {"THEME": str(REPO / "theme"), "PLUGIN_PATHS": [str(REPO / "plugins")], "OCOP_MESSAGES_LANG": "en"}
+
+
+@pytest.fixture
+def tiny_site(tmp_path) -> Path:
+    """A writable copy of the fictional test province."""
+    site = tmp_path / "site"
+    shutil.copytree(FIXTURE, site)
+    conf = site / "pelicanconf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8")
+        + f"\nTHEME = {str(REPO / 'theme')!r}\nPLUGIN_PATHS = [{str(REPO / 'plugins')!r}]\n",
+        encoding="utf-8",
+    )
+    return site
+
+
+def build(site: Path, output: Path | None = None, **overrides) -> Path:
+    """Build `site` in this process; raises BuildFailed on errors."""
+    from ocop.build import build as ocop_build
+
+    output = output or site / "output"
+    settings = {"OCOP_MESSAGES_LANG": "en", **overrides}
+    return Path(ocop_build(str(site / "pelicanconf.py"), str(output), settings))
+
+
+def run_cli(site: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`python -m ocop ARGS` in a subprocess, from the site's folder."""
+    environ = {**os.environ, "PYTHONPATH": str(REPO / "plugins"), "OCOP_LANG": "en", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "ocop", *args], cwd=site, env=environ, capture_output=True, text=True, timeout=300
+    )
