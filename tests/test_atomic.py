@@ -90,7 +90,8 @@ def test_template_error_leaves_output_untouched(built, tmp_path):
     from conftest import REPO
 
     shutil.copytree(REPO / "theme", theme)
-    write(theme / "templates" / "product.html", "{% extends 'base.html' %}{% block content %}{{ product.nope.deeper }}{% endblock %}")
+    write(theme / "templates" / "product.html",
+          "{% extends 'base.html' %}{% block content %}{{ product.nope.deeper }}{% endblock %}")
     with pytest.raises(BuildFailed) as failure:
         build(site, THEME=str(theme))
     assert "'ocop.contents.Product object' has no attribute 'nope'" in failure.value.report

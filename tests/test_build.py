@@ -94,14 +94,16 @@ def test_expired_product_is_listed_but_never_shown_as_certified(site):
 def test_catalogue_is_paginated_with_pelican_patterns(site):
     first = read(site, "san-pham/index.html")
     second = read(site, "san-pham/page/2/index.html")
-    assert "2 sản phẩm có hồ sơ trong danh mục; 1 sản phẩm có chứng nhận còn hiệu lực ngày 29/11/2026." in text_of(first)
+    summary = "2 sản phẩm có hồ sơ trong danh mục; 1 sản phẩm có chứng nhận còn hiệu lực ngày 29/11/2026."
+    assert summary in text_of(first)
     assert '<a rel="next" href="../san-pham/page/2/">Trang sau</a>' in first
     assert '<a rel="prev" href="../../../san-pham/">Trang trước</a>' in second
     assert "Mật ong rừng" in first and "Trà hoa vàng" in second  # sorted by name without tone marks
 
 
 def test_every_district_has_a_page_even_when_empty(site):
-    assert "Danh mục chưa có sản phẩm OCOP nào của địa bàn này." in text_of(read(site, "dia-ban/thanh-pho-c/index.html"))
+    empty = text_of(read(site, "dia-ban/thanh-pho-c/index.html"))
+    assert "Danh mục chưa có sản phẩm OCOP nào của địa bàn này." in empty
     old = text_of(read(site, "dia-ban/huyen-b/index.html"))
     assert "Đơn vị hành chính này tồn tại đến ngày 30/06/2025" in old
     regions = text_of(read(site, "dia-ban/index.html"))
@@ -123,7 +125,8 @@ def test_group_star_and_producer_pages_list_their_products(site):
 def test_news_and_products_link_both_ways(site):
     news = read(site, "news/hoi-cho.html")
     assert '<a href="../products/tra-hoa-vang.html">Trà hoa vàng</a>' in news  # {filename} link in the text
-    assert '<li><a href="../products/mat-ong-rung.html">Mật ong rừng</a> <span class="muted">(Huyện B)</span></li>' in news
+    assert ('<li><a href="../products/mat-ong-rung.html">Mật ong rừng</a> '
+            '<span class="muted">(Huyện B)</span></li>') in news
     assert '<a href="../chu-the/htx-hoa-vang/">HTX Hoa Vàng</a>' in news
     product = read(site, "products/tra-hoa-vang.html")
     assert '<a href="../news/hoi-cho.html">Hội chợ thử nghiệm</a>' in product
