@@ -154,3 +154,37 @@ def test_products_feed(site):
 def test_markdown_is_rendered_and_metadata_escaped(site):
     page = read(site, "products/tra-hoa-vang.html")
     assert "Trà từ <strong>hoa vàng</strong>." in page
+
+
+def test_headings_never_skip_a_level(site):
+    for page in site.rglob("*.html"):
+        levels = [int(n) for n in re.findall(r"<h([1-6])\b", page.read_text(encoding="utf-8"))]
+        assert levels and levels[0] == 1, page
+        for before, after in zip(levels, levels[1:], strict=False):
+            assert after <= before + 1, f"{page}: h{before} then h{after}"
+
+
+def test_every_local_link_and_asset_resolves(site):
+    import posixpath
+
+    for page in site.rglob("*.html"):
+        rel_dir = posixpath.dirname(str(page.relative_to(site)))
+        for url in re.findall(r'(?:href|src)="([^"#?]+)', page.read_text(encoding="utf-8")):
+            if url.startswith(("http:", "https:", "mailto:", "tel:")):
+                continue
+            target = site / posixpath.normpath(posixpath.join(rel_dir, url))
+            assert target.is_file() or (target / "index.html").is_file(), f"{page}: {url}"
+
+
+def test_theme_templates_override_the_plugins(tmp_path):
+    import shutil
+
+    from conftest import REPO
+
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    (theme / "templates" / "product.html").write_text(
+        "{% extends 'base.html' %}{% block content %}<h1>Custom {{ product.title }}</h1>{% endblock %}",
+        encoding="utf-8")
+    output = build(FIXTURE, tmp_path / "out", THEME=str(theme))
+    assert "<h1>Custom Trà hoa vàng</h1>" in (output / "products/tra-hoa-vang.html").read_text(encoding="utf-8")
