@@ -14,6 +14,9 @@ help:
 	@echo "make html     build the site into output/"
 	@echo "make publish  build for the web host with publishconf.py (SITEURL=https://... make publish)"
 	@echo "make check    check every record without building"
+	@echo "make report   housekeeping report: expiring certificates, missing facts, targets"
+	@echo "make new-product / new-producer / new-news   create a record (asks, or NAME=... REGION=...)"
+	@echo "make bench-photos   photo pipeline benchmark (COUNT=40)"
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,10 +38,46 @@ check: $(STAMP)
 	@$(OCOP) check
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugins tests pelicanconf.py publishconf.py
+	$(BIN)/ruff check plugins tests bench pelicanconf.py publishconf.py
 
 test: $(STAMP) lint
 	PYTHONPATH=plugins $(BIN)/python -m pytest
 
 clean:
 	rm -rf output cache .pytest_cache
+
+# Editors' commands. Without NAME (TITLE for news) they ask their questions;
+# with it they take every answer as a variable, e.g.
+#   make new-product NAME="Gạo nếp Tú Lệ" REGION=muong-ang DECISION=dien-bien-2021-ocop STARS=3 GROUP=thuc_pham SOURCE=bao-cao-17-bc-vpdp-2022
+# Values are passed to the command quoted, whatever characters they hold. Only
+# variables given on make's command line count: an environment variable that
+# happens to be called NAME (WSL sets one) or GROUP does not answer a question.
+.PHONY: new-product new-producer new-news report
+quote = '$(subst ','\'',$(1))'
+opt = $(if $(filter command line,$(origin $(1))),$(if $(strip $($(1))),$(2) $(call quote,$($(1)))))
+
+new-product: $(STAMP)
+	@$(OCOP) new-product $(call opt,NAME,--name) $(call opt,NAME_EN,--name-en) $(call opt,SLUG,--slug) \
+		$(call opt,REGION,--region) $(call opt,COMMUNE,--commune) $(call opt,PRODUCER,--producer) \
+		$(call opt,DECISION,--decision) $(call opt,STARS,--stars) $(call opt,GROUP,--group) \
+		$(call opt,SOURCE,--source) $(call opt,VERIFIED,--verified)
+
+new-producer: $(STAMP)
+	@$(OCOP) new-producer $(call opt,NAME,--name) $(call opt,NAME_EN,--name-en) $(call opt,SLUG,--slug) \
+		$(call opt,LEGAL_FORM,--legal-form) $(call opt,REGION,--region) $(call opt,COMMUNE,--commune) \
+		$(call opt,SOURCE,--source) $(call opt,VERIFIED,--verified)
+
+new-news: $(STAMP)
+	@$(OCOP) new-news $(call opt,TITLE,--title) $(call opt,SLUG,--slug) $(call opt,DATE,--date) \
+		$(call opt,PRODUCTS,--products) $(call opt,PRODUCERS,--producers) $(call opt,SOURCE,--source) \
+		$(call opt,SUMMARY,--summary)
+
+# The housekeeping report (Markdown): `make report`, or `make report OUTPUT=bao-cao.md`.
+report: $(STAMP)
+	@$(OCOP) report $(call opt,OUTPUT,--output) $(call opt,DAYS,--days)
+
+# Benchmarks print a table; speed targets live here, never in unit tests.
+.PHONY: bench-photos
+COUNT ?= 40
+bench-photos: $(STAMP)
+	PYTHONPATH=plugins $(BIN)/python bench/photos.py --count $(COUNT)

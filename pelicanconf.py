@@ -67,3 +67,35 @@ AUTHOR_FEED_RSS = None
 DELETE_OUTPUT_DIRECTORY = True
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+
+# The province's OCOP targets, as data, for `make report` (section "Against the
+# province's targets"). Province-wide, as the source states them: the report
+# sets no per-district target. `measure` says how the catalogue can count the
+# result (new_products, upgraded_3_to_4); an entry without one is shown as
+# "not measurable from the catalogue". Source: report No. 17/BC-VPĐP of
+# 18 January 2022, section II.1 (2022 plan), item 3 and item 4.
+OCOP_TARGETS = [
+    {
+        "label_vi": "Phát triển mới sản phẩm OCOP",
+        "label_en": "New OCOP products",
+        "value": 26,
+        "year": 2022,
+        "measure": "new_products",
+        "source": "Báo cáo số 17/BC-VPĐP ngày 18/01/2022, mục II.1.4 (bao-cao-17-bc-vpdp-2022)",
+    },
+    {
+        "label_vi": "Nâng cấp sản phẩm từ 3 sao lên 4 sao",
+        "label_en": "Products upgraded from 3 to 4 stars",
+        "value": 22,
+        "year": 2022,
+        "measure": "upgraded_3_to_4",
+        "source": "Báo cáo số 17/BC-VPĐP ngày 18/01/2022, mục II.1.4 (bao-cao-17-bc-vpdp-2022)",
+    },
+    {
+        "label_vi": "Tổ chức kinh tế mới tham gia Chương trình OCOP (ít nhất)",
+        "label_en": "New economic organisations joining the OCOP programme (at least)",
+        "value": 6,
+        "year": 2022,
+        "source": "Báo cáo số 17/BC-VPĐP ngày 18/01/2022, mục II.1.3 (bao-cao-17-bc-vpdp-2022)",
+    },
+]

@@ -9,6 +9,7 @@ generate_output() writes the product, list, index and home pages and the feed.
 from __future__ import annotations
 
 import datetime
+import json
 import logging
 import os
 from dataclasses import dataclass, field
@@ -16,15 +17,19 @@ from dataclasses import dataclass, field
 from pelican.generators import Generator
 
 from .contents import Group, Producer, Product, Region, Stars
+from .exports import certificate_types, write_exports
+from .housekeeping import log_warnings
 from .links import check_links
 from .messages import message_lang
 from .news import resolve_references
+from .photos import DeriveStats, derive_all, publish
 from .problems import CatalogueError
 from .records import Catalogue, load_catalogue
 from .rules import DEFAULT_RULES_FILE, load_rules
 from .sanitise import MarkdownRenderer
-from .settings import data_path, today
+from .settings import cache_path, data_path, today
 from .slugs import fold
+from .structured_data import home_graph, json_script, producer_graph, product_graph
 
 logger = logging.getLogger(__name__)
 TEMPLATES_DIR = os.path.join(os.path.dirname(__file__), "templates")
@@ -43,6 +48,8 @@ class CatalogueView:
     groups: list = field(default_factory=list)
     star_levels: list = field(default_factory=list)
     province_html: str = ""
+    home_jsonld: str = ""
+    print_scopes: list = field(default_factory=list)
 
     @property
     def certified_count(self) -> int:
@@ -52,6 +59,21 @@ class CatalogueView:
     def newest(self, count: int) -> list:
         """The most recently certified products, newest first."""
         return sorted(self.products, key=lambda p: (p.date, p.slug), reverse=True)[:count]
+
+
+def _(text: str) -> str:
+    """Mark a Vietnamese UI string for translation (catalogues are applied in templates)."""
+    return text
+
+
+def product_summary(record, region_name: str, rules: dict, province_name: str) -> str:
+    """A one-sentence factual description built only from the record's facts."""
+    current = record.current
+    years = sorted({current.signed.earliest.year, current.signed.latest.year})
+    year = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+    group = rules["groups"][current.group]["vi"].lower()
+    place = f"{region_name}, tỉnh {province_name}" if province_name else region_name
+    return f"Sản phẩm OCOP {current.stars} sao (công nhận năm {year}), nhóm {group}, {place}."
 
 
 def name_key(content) -> tuple:
@@ -71,7 +93,8 @@ class CatalogueGenerator(Generator):
         settings = self.settings
         rules = load_rules(settings.get("OCOP_RULES_FILE") or DEFAULT_RULES_FILE)
         root = data_path(settings)
-        catalogue = load_catalogue(root, today(settings), settings.get("OCOP_VALIDITY_MONTHS"), rules)
+        catalogue = load_catalogue(root, today(settings), settings.get("OCOP_VALIDITY_MONTHS"), rules, settings)
+        log_warnings(catalogue, settings, logger)  # housekeeping warnings (housekeeping.py): never fatal
         news = self._all_news()
         content_root = os.path.abspath(settings["PATH"])
         for record in (*catalogue.products.values(), *catalogue.producers.values(), *catalogue.regions.values()):
@@ -84,6 +107,7 @@ class CatalogueGenerator(Generator):
             article.featured_product_ids = [p.id for p in refs["products"]]
             article.featured_producer_ids = [p.id for p in refs["producers"]]
             article.cited_sources = refs["sources"]
+        self.photo_stats = self._derive_photos(catalogue)
         if catalogue.problems.errors:
             raise CatalogueError(catalogue.problems, message_lang(settings),
                                  os.path.dirname(os.path.abspath(settings["PATH"])))
@@ -91,6 +115,47 @@ class CatalogueGenerator(Generator):
             logger.warning(warning.format(message_lang(settings)))
         self.view = self._build(catalogue, rules, news)
         self.context["ocop"] = self.view
+        # Absolute address for Open Graph images and feeds, whatever RELATIVE_URLS says.
+        self.context["SITE_ABSOLUTE_URL"] = settings["SITEURL"]
+
+    def _derive_photos(self, catalogue: Catalogue) -> DeriveStats:
+        """Derive every listed photo (or take it from the cache); failures become problems."""
+        settings = self.settings
+        photos = []
+        for kind, records in (("san-pham", catalogue.products), ("chu-the", catalogue.producers)):
+            for record in records.values():
+                prefix = settings["OCOP_PHOTOS_SAVE_AS"].format(kind=kind, slug=record.id)
+                for photo in record.photos:
+                    photo.prefix = prefix
+                    photos.append(photo)
+        cache_root = os.path.join(cache_path(settings), "ocop-photos")
+        stats = derive_all(photos, settings, cache_root, catalogue.problems, settings.get("OCOP_PHOTO_WORKERS"))
+        os.makedirs(cache_root, exist_ok=True)
+        with open(os.path.join(cache_root, "last-build.json"), "w", encoding="utf-8") as handle:
+            json.dump(stats.as_dict(), handle)
+        logger.info("Photos: %(sources)s sources, %(derived)s derived, %(cached)s from cache", stats.as_dict())
+        return stats
+
+    def _write_print_pages(self, writer) -> None:
+        """Print-ready catalogues (all, per district, per group) and the QR label sheet."""
+        view, settings = self.view, self.settings
+        relative = settings["RELATIVE_URLS"]
+        scopes = [("tat-ca", _("Tất cả sản phẩm OCOP"), view.products)]
+        scopes += [(f"dia-ban-{r.slug}", r.title, r.products) for r in view.regions]
+        scopes += [(f"nhom-{g.slug}", g.label("vi"), g.products) for g in view.groups if g.products]
+        view.print_scopes = []
+        template = self.get_template("print_catalogue")
+        for slug, title, products in scopes:
+            url = settings["PRINT_URL"].format(slug=slug)
+            view.print_scopes.append((slug, title, url, len(products)))
+            writer.write_file(settings["PRINT_SAVE_AS"].format(slug=slug), template, self.context,
+                              relative_urls=relative, url=url, page_name=url, print_title=title,
+                              products=products)
+        writer.write_file(settings["PRINT_INDEX_SAVE_AS"], self.get_template("print_index"), self.context,
+                          relative_urls=relative, url=settings["PRINT_INDEX_URL"],
+                          page_name=settings["PRINT_INDEX_URL"])
+        writer.write_file(settings["LABELS_SAVE_AS"], self.get_template("labels"), self.context,
+                          relative_urls=relative, url=settings["LABELS_URL"], page_name=settings["LABELS_URL"])
 
     def _all_news(self) -> list:
         context = self.context
@@ -118,6 +183,7 @@ class CatalogueGenerator(Generator):
                                 settings=settings, source_path=record.path, context=self.context)
             producer.record, producer.products = record, []
             producer.region = regions.get(record.region)
+            producer.photos = [p for p in record.photos if p.derived is not None]
             producer.description_en = renderer.render(record.description_en)
             producers[record.id] = producer
             self.add_source_path(producer)
@@ -146,6 +212,10 @@ class CatalogueGenerator(Generator):
             product.certified = record.certified
             product.validity = record.status
             product.news = []
+            product.summary_text = product_summary(record, product.region.title, rules,
+                                                   catalogue.province.name if catalogue.province else "")
+            product.photos = [p for p in record.photos if p.derived is not None]
+            product.cover = product.photos[0] if product.photos else None
             products[record.id] = product
             self.add_source_path(product)
             product.region.products.append(product)
@@ -173,6 +243,15 @@ class CatalogueGenerator(Generator):
         for product in products.values():
             product.news.sort(key=lambda a: (a.date, a.slug), reverse=True)
 
+        site_url = settings["SITEURL"]
+        for product in products.values():
+            product.jsonld = json_script(product_graph(product, site_url, rules, catalogue.province,
+                                                       product.summary_text))
+        for producer in producers.values():
+            producer.jsonld = json_script(producer_graph(producer, site_url, rules))
+            producer.certificate_types = certificate_types(producer, "vi")
+        if catalogue.province is not None:
+            view.home_jsonld = json_script(home_graph(catalogue.province, site_url, settings["SITENAME"]))
         view.products = sorted(products.values(), key=name_key)
         view.regions = sorted(regions.values(), key=lambda r: (
             r.record.order if r.record.order is not None else 10**6, name_key(r)))
@@ -188,6 +267,9 @@ class CatalogueGenerator(Generator):
         view, settings = self.view, self.settings
         relative = settings["RELATIVE_URLS"]
         write = writer.write_file
+        for content in (*view.products, *view.producers):
+            for photo in content.photos:
+                publish(photo, self.output_path, photo.prefix)
 
         for product in view.products:
             write(product.save_as, self.get_template(product.template), self.context,
@@ -216,6 +298,10 @@ class CatalogueGenerator(Generator):
 
         write(settings["HOME_SAVE_AS"], self.get_template("home"), self.context, relative_urls=relative,
               url="", page_name="")
+        write(settings["OPEN_DATA_SAVE_AS"], self.get_template("open_data"), self.context, relative_urls=relative,
+              url=settings["OPEN_DATA_URL"], page_name=settings["OPEN_DATA_URL"])
+        write_exports(view, settings["SITEURL"], self.output_path, settings)
+        self._write_print_pages(writer)
 
         if settings.get("PRODUCTS_FEED_ATOM"):
             newest = view.newest(len(view.products))

@@ -241,9 +241,414 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "liên kết tới `{target}` không dẫn tới tệp nào; hãy kiểm tra đường dẫn",
         "the link to `{target}` does not lead to any file; check the path",
     ),
+    "photo_backslash": (
+        "`{field}`: `{file}` dùng dấu `\\`; hãy dùng dấu `/` trong đường dẫn ảnh",
+        "`{field}`: `{file}` uses `\\`; use `/` in photo paths",
+    ),
+    "photo_absolute": (
+        "`{field}`: `{file}` là đường dẫn tuyệt đối; hãy ghi tên tệp ảnh nằm trong thư mục của hồ sơ",
+        "`{field}`: `{file}` is an absolute path; give the name of a photo in the record's folder",
+    ),
+    "photo_parent": (
+        "`{field}`: `{file}` trỏ ra ngoài thư mục của hồ sơ (`..`); hãy chép ảnh vào thư mục này",
+        "`{field}`: `{file}` leaves the record's folder (`..`); copy the photo into this folder",
+    ),
+    "photo_encoded": (
+        "`{field}`: `{file}` chứa mã `%`; hãy ghi đúng tên tệp như trong thư mục",
+        "`{field}`: `{file}` contains `%` escapes; write the file name as it is in the folder",
+    ),
+    "photo_outside": (
+        "`{field}`: `{file}` là liên kết trỏ ra ngoài thư mục của hồ sơ; hãy chép chính tệp ảnh vào đây",
+        "`{field}`: `{file}` is a link leaving the record's folder; copy the photo itself here",
+    ),
+    "photo_missing": (
+        "`{field}`: không có tệp ảnh `{file}` trong thư mục của hồ sơ",
+        "`{field}`: there is no photo `{file}` in the record's folder",
+    ),
+    "photo_file_too_big": (
+        "`{field}`: tệp ảnh `{file}` nặng {size} MB, tối đa {limit} MB; hãy thu nhỏ ảnh",
+        "`{field}`: `{file}` is {size} MB, at most {limit} MB; make it smaller",
+    ),
+    "photo_svg": (
+        "`{field}`: không nhận ảnh SVG `{file}` (có thể chứa mã chạy được); hãy xuất sang JPEG hoặc PNG",
+        "`{field}`: SVG images such as `{file}` are refused (they can carry scripts); export it as JPEG or PNG",
+    ),
+    "photo_unsupported": (
+        "`{field}`: `{file}` là ảnh {format}, chưa dùng được; hãy chuyển sang JPEG, PNG hoặc WebP",
+        "`{field}`: `{file}` is a {format} image, which is not supported; convert it to JPEG, PNG or WebP",
+    ),
+    "photo_not_image": (
+        "`{field}`: `{file}` không phải tệp ảnh, hoặc đã hỏng",
+        "`{field}`: `{file}` is not an image, or it is damaged",
+    ),
+    "photo_truncated": (
+        "`{field}`: tệp ảnh `{file}` bị cắt cụt hoặc hỏng; hãy chép lại từ máy chụp",
+        "`{field}`: `{file}` is truncated or damaged; copy it again from the camera",
+    ),
+    "photo_too_many_pixels": (
+        "`{field}`: ảnh `{file}` quá lớn (hơn {limit} triệu điểm ảnh); hãy thu nhỏ trước khi đưa lên",
+        "`{field}`: `{file}` has too many pixels (over {limit} megapixels); resize it first",
+    ),
+    "photo_unlisted": (
+        "ảnh `{file}` có trong thư mục nhưng chưa được khai báo trong `photos`",
+        "`{file}` is in the folder but not listed under `photos`",
+    ),
+    "gtin_format": (
+        "`{field}`: mã GTIN-13 phải gồm đúng 13 chữ số, hãy viết trong ngoặc kép, ví dụ \"8930000000001\"",
+        "`{field}`: a GTIN-13 is exactly 13 digits, written in quotes, e.g. \"8930000000001\"",
+    ),
+    "gtin_check_digit": (
+        "`{field}`: mã GTIN-13 `{value}` sai số kiểm tra (chữ số cuối phải là {expected}); hãy xem lại mã vạch",
+        "`{field}`: GTIN-13 `{value}` has a wrong check digit (the last digit should be {expected}); "
+        "check the barcode",
+    ),
+    "country_code": (
+        "`{field}`: `{value}` không phải mã quốc gia 2 chữ cái in hoa, ví dụ CN, JP, US",
+        "`{field}`: `{value}` is not a two-letter country code such as CN, JP, US",
+    ),
     "news_metadata": (
         "`{field}`: {detail}",
         "`{field}`: {detail}",
+    ),
+    # housekeeping warnings (`make check`, builds): nothing is wrong, but something needs doing
+    "warn_expiring": (
+        "chứng nhận {stars} sao (quyết định `{decision}`) hết hiệu lực ngày {expiry}, chỉ còn {days} ngày;"
+        " hãy nhắc chủ thể chuẩn bị hồ sơ đánh giá lại",
+        "the {stars}-star certificate (decision `{decision}`) expires on {expiry}, in {days} days;"
+        " remind the producer to prepare the re-assessment",
+    ),
+    "warn_expiring_interval": (
+        "chứng nhận {stars} sao (quyết định `{decision}`) hết hiệu lực trong khoảng {start} đến {end}"
+        " (chưa biết ngày ký chính xác), có thể sắp hoặc đã hết; hãy tìm ngày ký và nhắc chủ thể đánh giá lại",
+        "the {stars}-star certificate (decision `{decision}`) expires between {start} and {end}"
+        " (the exact signing date is unknown), soon or already; find the signing date and remind the"
+        " producer to renew",
+    ),
+    "warn_no_photo": (
+        "sản phẩm chưa có ảnh: hãy chép ảnh thật của sản phẩm (tệp .jpg, .png hoặc .webp) vào thư mục"
+        " `{folder}` và khai báo ở `photos:` kèm mô tả `alt`",
+        "the product has no photo: copy a real photo of it (a .jpg, .png or .webp file) into the folder"
+        " `{folder}` and list it under `photos:` with its `alt` text",
+    ),
+    "warn_no_name_en": (
+        "chưa có tên tiếng Anh: thêm dòng `name_en: ...` để người mua nước ngoài đọc được",
+        "no English name: add a `name_en: ...` line so that foreign buyers can read it",
+    ),
+    "warn_no_sources": (
+        "hồ sơ chưa ghi nguồn: thêm `sources:` với mã tài liệu trong products/_sources/",
+        "the record cites no source: add `sources:` with the id of a document in products/_sources/",
+    ),
+    "warn_not_verified": (
+        "chưa ghi ngày đối chiếu với nguồn: thêm dòng `last_verified: NĂM-THÁNG-NGÀY`",
+        "no verification date: add a `last_verified: YEAR-MONTH-DAY` line",
+    ),
+    "warn_stale": (
+        "hồ sơ được đối chiếu với nguồn lần cuối ngày {date}, đã {days} ngày; hãy kiểm tra lại rồi cập nhật"
+        " `last_verified`",
+        "the record was last checked against its sources on {date}, {days} days ago; check it again and"
+        " update `last_verified`",
+    ),
+    "warn_news_empty": (
+        "bài tin chưa có nội dung: hãy viết nội dung dưới các dòng tiêu đề (sau một dòng trống)",
+        "the news article has no text: write it below the header lines (after an empty line)",
+    ),
+    "check_warnings": ("; {count} cảnh báo.", "; {count} warning(s)."),
+    # `make report`
+    "report_title": ("Báo cáo rà soát danh mục OCOP {province}", "OCOP catalogue housekeeping report: {province}"),
+    "report_intro": (
+        "Ngày lập: {today}. Hiệu lực chứng nhận được tính theo ngày này (đặt ngày khác bằng"
+        " `OCOP_TODAY=NĂM-THÁNG-NGÀY make report`). Hướng dẫn đọc báo cáo: docs/huong-dan-bien-tap.md.",
+        "Date: {today}. Certificate validity is judged on this date (choose another with"
+        " `OCOP_TODAY=YYYY-MM-DD make report`). How to read this report: docs/editors-guide.md.",
+    ),
+    "report_has_errors": (
+        "{count} lỗi: hãy sửa các lỗi trên (xem `make check`) rồi lập lại báo cáo.",
+        "{count} error(s): fix the problems above (see `make check`), then run the report again.",
+    ),
+    "report_written": ("Đã ghi báo cáo vào {path}", "Report written to {path}"),
+    "report_expiry_title": (
+        "1. Chứng nhận đã hết hoặc sắp hết hiệu lực (trong {days} ngày)",
+        "1. Certificates expired or expiring within {days} days",
+    ),
+    "report_expiry_none": (
+        "Không có chứng nhận nào đã hết hoặc sắp hết hiệu lực.",
+        "No certificate has expired or expires soon.",
+    ),
+    "report_state_expired": ("đã hết hiệu lực {days} ngày", "expired {days} days ago"),
+    "report_state_expired_interval": ("đã hết hiệu lực ít nhất {days} ngày", "expired at least {days} days ago"),
+    "report_state_unknown": (
+        "có thể đã hết hiệu lực (chậm nhất còn {days} ngày)",
+        "possibly expired (at most {days} days left)",
+    ),
+    "report_state_expiring": ("còn {days} ngày", "{days} days left"),
+    "report_state_expiring_interval": (
+        "còn từ {earliest} đến {latest} ngày",
+        "{earliest} to {latest} days left",
+    ),
+    "report_count_possible": ("{certain} (+{possible} có thể)", "{certain} (+{possible} possible)"),
+    "report_col_product": ("Sản phẩm", "Product"),
+    "report_col_region": ("Địa bàn", "District"),
+    "report_col_stars": ("Sao", "Stars"),
+    "report_col_decision": ("Quyết định", "Decision"),
+    "report_col_expiry": ("Hết hiệu lực", "Expiry"),
+    "report_col_state": ("Tình trạng", "Status"),
+    "report_col_missing": ("Còn thiếu", "Missing"),
+    "report_col_products": ("Số sản phẩm", "Products"),
+    "report_col_valid": ("Còn hiệu lực", "Valid"),
+    "report_col_not_valid": ("Hết hoặc có thể hết hiệu lực", "Expired or possibly expired"),
+    "report_col_new_products": ("Mới chứng nhận năm {year}", "Newly certified in {year}"),
+    "report_col_upgraded_3_to_4": ("Nâng từ 3 lên 4 sao năm {year}", "Upgraded 3 to 4 stars in {year}"),
+    "report_col_target": ("Mục tiêu", "Target"),
+    "report_col_year": ("Năm", "Year"),
+    "report_col_value": ("Chỉ tiêu", "Target value"),
+    "report_col_recorded": ("Theo danh mục", "In the catalogue"),
+    "report_col_source": ("Nguồn", "Source"),
+    "report_missing_title": ("2. Hồ sơ còn thiếu thông tin chính", "2. Records missing key facts"),
+    "report_missing_none": ("Mọi sản phẩm đều đủ thông tin chính.", "Every product has its key facts."),
+    "report_missing_producer": ("chưa có chủ thể", "no producer"),
+    "report_missing_name_en": ("chưa có tên tiếng Anh", "no English name"),
+    "report_missing_photo": ("chưa có ảnh", "no photo"),
+    "report_missing_verified": ("đối chiếu nguồn lần cuối ngày {date}", "last verified on {date}"),
+    "report_missing_number": ("chưa có số quyết định", "no decision number"),
+    "report_missing_signed": ("chỉ biết ngày ký trong khoảng {span}", "signing date known only as {span}"),
+    "report_district_title": ("3. Sản phẩm theo địa bàn", "3. Products per district"),
+    "report_region_until": ("(đến {date})", "(until {date})"),
+    "report_total": ("Toàn tỉnh", "Province"),
+    "report_district_note_stars": (
+        "Số sao theo lần công nhận gần nhất.",
+        "Stars are those of the latest recognition.",
+    ),
+    "report_district_note_possible": (
+        "\"+N có thể\": các chứng nhận chỉ biết ngày ký trong một khoảng thời gian vắt qua năm đó.",
+        "\"+N possible\": certificates whose signing date is only known as an interval overlapping that year.",
+    ),
+    "report_district_note_targets": (
+        "Nguồn không giao chỉ tiêu cho từng địa bàn, nên bảng này không có cột chỉ tiêu; chỉ tiêu chung của"
+        " tỉnh ở mục 4.",
+        "The sources set no targets per district, so this table has none; the province-wide targets are in"
+        " section 4.",
+    ),
+    "report_targets_title": ("4. So với mục tiêu của tỉnh", "4. Against the province's targets"),
+    "report_targets_none": (
+        "Chưa khai báo mục tiêu: thêm `OCOP_TARGETS` vào pelicanconf.py (xem hướng dẫn biên tập).",
+        "No targets set: add `OCOP_TARGETS` to pelicanconf.py (see the editor's guide).",
+    ),
+    "report_not_measured": ("không tính được từ danh mục", "not measurable from the catalogue"),
+    "report_targets_note": (
+        "Chỉ tiêu là chỉ tiêu chung của toàn tỉnh, như nguồn ghi. Cột \"Theo danh mục\" chỉ đếm các sản phẩm"
+        " đã được ghi vào danh mục này, nên có thể thấp hơn thực tế khi còn sản phẩm chưa được nhập.",
+        "Targets are province-wide, as the source gives them. \"In the catalogue\" counts only the products"
+        " recorded in this catalogue, so it can be lower than reality while products are still missing.",
+    ),
+    # `make new-product`, `make new-producer`, `make new-news`
+    "sc_created": ("Đã tạo {path}", "Created {path}"),
+    "sc_next_title": ("Việc cần làm tiếp:", "What to do next:"),
+    "sc_exists": (
+        "đã có {what} ở {path}; không ghi đè. Hãy sửa tệp đó, hoặc chọn mã khác bằng SLUG=... (--slug)",
+        "{path} already exists ({what}); nothing was overwritten. Edit that file, or choose another id"
+        " with SLUG=... (--slug)",
+    ),
+    "sc_kind_news": ("bài tin", "news article"),
+    "sc_slug_taken": (
+        "bài tin {path} đã dùng Slug `{slug}`; hãy chọn Slug khác bằng SLUG=... (--slug)",
+        "the news article {path} already uses Slug `{slug}`; choose another with SLUG=... (--slug)",
+    ),
+    "sc_no_slug": (
+        "`{field}` không tạo được mã (cần có chữ hoặc số); hãy đặt mã bằng SLUG=... (--slug)",
+        "no id can be made from `{field}` (it needs letters or digits); give one with SLUG=... (--slug)",
+    ),
+    "sc_no_name": ("chưa có tên: không tạo hồ sơ nào.", "no name given: nothing was created."),
+    "sc_no_title": ("chưa có tiêu đề: không tạo bài tin nào.", "no title given: nothing was created."),
+    "sc_required_answer": ("Câu này bắt buộc, hãy nhập câu trả lời.", "This one is required; please answer it."),
+    "sc_many_choices": (
+        "({count} lựa chọn; gõ mã, hoặc một phần tên để tìm)",
+        "({count} choices; type an id, or part of a name to search)",
+    ),
+    "sc_several_matches": (
+        "có nhiều lựa chọn khớp: {matches}; hãy gõ rõ hơn",
+        "several choices match: {matches}; type more of it",
+    ),
+    "sc_until": (" (đến {date})", " (until {date})"),
+    "sc_slug_is": ("Mã (tên thư mục, tệp): {slug}", "Id (folder or file name): {slug}"),
+    "sc_intro_product": (
+        "Tạo hồ sơ sản phẩm OCOP mới. Chỉ nhập thông tin có trong nguồn; câu nào chưa biết thì bỏ trống"
+        " (nhấn Enter) để điền sau. Ctrl+C để dừng.",
+        "A new OCOP product record. Enter only facts a source states; leave a question empty (press Enter)"
+        " to fill it in later. Ctrl+C stops.",
+    ),
+    "sc_intro_producer": (
+        "Tạo hồ sơ chủ thể mới (hợp tác xã, doanh nghiệp, hộ kinh doanh…). Chỉ nhập thông tin có trong"
+        " nguồn; bỏ trống câu chưa biết. Ctrl+C để dừng.",
+        "A new producer record (cooperative, company, household business…). Enter only facts a source"
+        " states; leave unknown ones empty. Ctrl+C stops.",
+    ),
+    "sc_intro_news": (
+        "Tạo bài tin mới. Bỏ trống câu chưa biết. Ctrl+C để dừng.",
+        "A new news article. Leave unknown answers empty. Ctrl+C stops.",
+    ),
+    "sc_p_name": (
+        "Tên sản phẩm (như quyết định hoặc báo cáo ghi)",
+        "Product name (as the decision or report writes it)",
+    ),
+    "sc_p_producer_name": ("Tên chủ thể (như nguồn ghi)", "Producer name (as the source writes it)"),
+    "sc_p_name_en": ("Tên tiếng Anh (nếu có)", "English name (if known)"),
+    "sc_q_region": ("Địa bàn: chọn một mã dưới đây (tệp trong products/_regions/).",
+                    "District: choose one of these ids (files in products/_regions/)."),
+    "sc_p_region": ("Địa bàn", "District"),
+    "sc_p_commune": ("Xã, phường, thị trấn (như nguồn ghi, nếu có)", "Commune (as the source gives it, if known)"),
+    "sc_q_producer": (
+        "Chủ thể sản xuất: chọn một mã dưới đây; bỏ trống nếu nguồn không nêu. Chủ thể chưa có thì tạo trước"
+        " bằng `make new-producer`.",
+        "Producer: choose one of these ids; leave empty if no source names it. Create a missing one first"
+        " with `make new-producer`.",
+    ),
+    "sc_p_producer": ("Chủ thể", "Producer"),
+    "sc_q_decision": ("Quyết định công nhận: chọn một mã dưới đây (tệp trong products/_decisions/).",
+                      "Recognition decision: choose one of these ids (files in products/_decisions/)."),
+    "sc_p_decision": ("Quyết định", "Decision"),
+    "sc_p_stars": ("Số sao ({allowed})", "Stars ({allowed})"),
+    "sc_q_group": ("Nhóm sản phẩm theo bộ tiêu chí của quyết định:", "Product group under the decision's criteria:"),
+    "sc_p_group": ("Nhóm", "Group"),
+    "sc_q_legal_form": ("Loại hình:", "Legal form:"),
+    "sc_p_legal_form": ("Loại hình", "Legal form"),
+    "sc_q_sources": (
+        "Nguồn chứng minh các thông tin trên: chọn mã trong products/_sources/, mỗi lần một mã; bỏ trống để"
+        " kết thúc.",
+        "Sources for these facts: ids in products/_sources/, one at a time; leave empty to finish.",
+    ),
+    "sc_p_source": ("Nguồn", "Source"),
+    "sc_p_verified": ("Ngày đối chiếu với nguồn (NĂM-THÁNG-NGÀY)", "Date checked against the sources (YYYY-MM-DD)"),
+    "sc_p_title": ("Tiêu đề", "Title"),
+    "sc_p_date": ("Ngày đăng (NĂM-THÁNG-NGÀY)", "Date (YYYY-MM-DD)"),
+    "sc_p_news_products": ("Mã các sản phẩm được nhắc tới, cách nhau bằng dấu phẩy",
+                           "Ids of the products it is about, separated by commas"),
+    "sc_p_news_producers": ("Mã các chủ thể được nhắc tới, cách nhau bằng dấu phẩy",
+                            "Ids of the producers it is about, separated by commas"),
+    "sc_p_news_sources": ("Mã các nguồn, cách nhau bằng dấu phẩy", "Ids of its sources, separated by commas"),
+    "sc_p_summary": ("Tóm tắt một câu", "One-sentence summary"),
+    "sc_source_id": ("mã nguồn trong products/_sources/", "source id in products/_sources/"),
+    "sc_region_id": ("mã địa bàn trong products/_regions/", "region id in products/_regions/"),
+    "sc_producer_id": ("mã chủ thể trong products/_producers/", "producer id in products/_producers/"),
+    "sc_placeholder_decision": ("mã quyết định trong products/_decisions/", "decision id in products/_decisions/"),
+    "sc_placeholder_stars": ("3, 4 hoặc 5", "3, 4 or 5"),
+    "sc_placeholder_group": ("nhóm sản phẩm, ví dụ thuc_pham", "product group, e.g. thuc_pham"),
+    "sc_yaml_intro": (
+        "# Dòng bắt đầu bằng # là ghi chú. Khi nguồn ghi rõ thông tin, bỏ dấu # đầu dòng và điền vào.",
+        "# Lines starting with # are notes. When a source states the fact, remove the # and fill it in.",
+    ),
+    "sc_yaml_guide": (
+        "# Hướng dẫn: docs/huong-dan-bien-tap.md. Kiểm tra bằng lệnh: make check",
+        "# Guide: docs/editors-guide.md. Check with: make check",
+    ),
+    "sc_c_required": ("bắt buộc", "required"),
+    "sc_c_name_en": ("tên tiếng Anh", "English name"),
+    "sc_c_alt_names": ("cách viết khác trong nguồn, mỗi cách kèm nguồn", "other spellings, each with its source"),
+    "sc_c_region": ("mã trong products/_regions/", "an id in products/_regions/"),
+    "sc_c_commune": ("xã, phường, thị trấn như nguồn ghi", "the commune as the source gives it"),
+    "sc_c_producer": ("chỉ ghi khi nguồn nêu chủ thể", "only when a source names the producer"),
+    "sc_c_certificates": (
+        "mỗi lần công nhận một mục; gia hạn thì thêm mục mới",
+        "one item per recognition; a renewal is a new item",
+    ),
+    "sc_c_certificates_required": (
+        "bắt buộc: mỗi lần công nhận một mục",
+        "required: one item per recognition",
+    ),
+    "sc_c_score": ("điểm trên 100, nếu nguồn ghi", "score out of 100, if a source gives it"),
+    "sc_c_expires": ("chỉ khi khác ngày ký + 36 tháng", "only when it differs from signing + 36 months"),
+    "sc_c_description": ("giới thiệu (Markdown), theo nguồn", "description (Markdown), from the sources"),
+    "sc_c_description_en": ("giới thiệu bằng tiếng Anh", "description in English"),
+    "sc_c_sources": ("nguồn chứng minh thông tin trên", "the sources for these facts"),
+    "sc_c_sources_required": (
+        "BẮT BUỘC: `make check` báo lỗi đến khi có nguồn",
+        "REQUIRED: `make check` fails until a source is given",
+    ),
+    "sc_c_verified": ("ngày đối chiếu với nguồn", "date checked against the sources"),
+    "sc_c_verified_required": ("BẮT BUỘC: ngày đối chiếu với nguồn", "REQUIRED: date checked against the sources"),
+    "sc_c_photos": (
+        "ảnh thật, cùng thư mục với hồ sơ; ảnh đầu là ảnh đại diện",
+        "real photos, in the record's folder; the first is the cover",
+    ),
+    "sc_c_photos_in": ("ảnh thật, trong thư mục {folder}", "real photos, in the folder {folder}"),
+    "sc_placeholder_alt": ("mô tả ảnh bằng tiếng Việt, bắt buộc", "what the photo shows, in Vietnamese (required)"),
+    "sc_placeholder_credit": ("người chụp hoặc đơn vị giữ bản quyền", "photographer or rights holder"),
+    "sc_c_address": ("địa chỉ công khai như nguồn ghi", "public address, as a source gives it"),
+    "sc_c_website": ("trang web chính thức", "official website"),
+    "sc_c_contacts": (
+        "chỉ liên hệ công khai do nguồn công bố, mỗi mục kèm nguồn",
+        "public contacts only, as published by a source, each with it",
+    ),
+    "sc_news_body": (
+        "Viết nội dung tin ở đây, bằng Markdown, rồi xoá khối ghi chú này.\n"
+        "Chỉ viết điều nguồn nêu; trích nguồn ở dòng Sources phía trên.\n"
+        "Cách liên kết tới trang sản phẩm: xem docs/huong-dan-bien-tap.md, mục \"Viết tin\".",
+        "Write the article here, in Markdown, then delete this note.\n"
+        "State only what the sources say; cite them on the Sources line above.\n"
+        "How to link to a product page: see docs/editors-guide.md, \"Writing news\".",
+    ),
+    "sc_next_open": (
+        "Mở {path} và đọc lại các thông tin đã điền.",
+        "Open {path} and read what was filled in.",
+    ),
+    "sc_next_required": (
+        "Điền các trường bắt buộc còn thiếu: {fields} (bỏ dấu # đầu dòng).",
+        "Fill in the missing required fields: {fields} (remove the # at the start of the line).",
+    ),
+    "sc_next_sources": (
+        "Ghi nguồn ở `sources:` (bắt buộc): mã một tệp trong products/_sources/ (tạo tệp mới nếu tài liệu"
+        " chưa có), rồi `last_verified:` là ngày bạn đối chiếu. Đến lúc đó `make check` vẫn báo lỗi thiếu"
+        " `sources` — đó là đúng.",
+        "Add the sources under `sources:` (required): the id of a file in products/_sources/ (create one if"
+        " the document is not there yet), and `last_verified:` with the date you checked. Until then"
+        " `make check` reports the missing `sources`, as it should.",
+    ),
+    "sc_next_verified": (
+        "`last_verified` ghi {date}, ngày bạn đối chiếu với nguồn; sửa nếu không đúng.",
+        "`last_verified` says {date}, the day you checked the sources; correct it if that is wrong.",
+    ),
+    "sc_next_optional_product": (
+        "Khi nguồn có: điền `name_en`, `commune`, `description`, `description_en`, điểm (`score`)…"
+        " Thông tin không có nguồn thì để nguyên dòng ghi chú.",
+        "When a source gives them: `name_en`, `commune`, `description`, `description_en`, the `score`…"
+        " Leave the notes as they are for facts no source gives.",
+    ),
+    "sc_next_optional_producer": (
+        "Khi nguồn có: điền `name_en`, `commune`, `address`, `website`, `contacts` (chỉ liên hệ công khai),"
+        " `description`. Thông tin không có nguồn thì để nguyên dòng ghi chú.",
+        "When a source gives them: `name_en`, `commune`, `address`, `website`, `contacts` (public ones only),"
+        " `description`. Leave the notes as they are for facts no source gives.",
+    ),
+    "sc_next_photos": (
+        "Ảnh: chép ảnh thật của sản phẩm (do chủ thể chụp hoặc cho phép dùng, không dùng ảnh mạng) vào"
+        " thư mục {folder}/ và khai báo ở `photos:` kèm mô tả `alt` bằng tiếng Việt; xem yêu cầu về ảnh"
+        " trong hướng dẫn.",
+        "Photos: copy real photos of the product (taken or licensed by the producer, no stock photos) into"
+        " {folder}/ and list them under `photos:` with Vietnamese `alt` text; see the photo requirements in"
+        " the guide.",
+    ),
+    "sc_next_news_body": (
+        "Viết nội dung tin thay cho khối ghi chú <!-- ... -->.",
+        "Write the article in place of the <!-- ... --> note.",
+    ),
+    "sc_next_news_summary": (
+        "Thêm dòng `Summary: ...` (một câu tóm tắt) dưới dòng Sources, nếu muốn.",
+        "Add a `Summary: ...` line (one sentence) below the Sources line, if you like.",
+    ),
+    "sc_next_news_date": (
+        "`Date` ghi {date}; sửa thành ngày đăng tin nếu khác.",
+        "`Date` says {date}; change it to the publication date if different.",
+    ),
+    "sc_next_check": (
+        "Chạy `make check`: phải không còn lỗi (cảnh báo thì nên xử lý khi có thể).",
+        "Run `make check`: no error may remain (deal with warnings when you can).",
+    ),
+    "sc_next_serve": (
+        "Xem trước: `make serve`, rồi mở {url}",
+        "Preview: `make serve`, then open {url}",
+    ),
+    "sc_next_commit": (
+        "Gửi lên: tạo nhánh mới, commit {path} và mở pull request (xem hướng dẫn).",
+        "Send it: create a branch, commit {path} and open a pull request (see the guide).",
     ),
 }
 

@@ -15,10 +15,13 @@ import os
 from dataclasses import dataclass, field
 
 from . import certificates as cert_rules
+from .photos import Photo, check_photos
 from .problems import Problems, field_name
 from .rules import load_rules
 from .schema_check import check_record, parse_date
+from .settings import apply_defaults
 from .slugs import is_id, slugify
+from .trade import OtherCertificate, Trade, gtin13_valid, other_certificate_from, trade_from
 from .yaml_loader import Record, load_record
 
 PRODUCT_FILE = "product.yaml"
@@ -146,6 +149,9 @@ class Producer:
     description_en: str | None = None
     website: str | None = None
     contacts: list[Contact] = field(default_factory=list)
+    photos: list[Photo] = field(default_factory=list)
+    trade: Trade = field(default_factory=Trade)
+    other_certificates: list[OtherCertificate] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     last_verified: datetime.date | None = None
 
@@ -166,6 +172,9 @@ class ProductRecord:
     producer: str | None = None
     description: str | None = None
     description_en: str | None = None
+    photos: list[Photo] = field(default_factory=list)
+    trade: Trade = field(default_factory=Trade)
+    other_certificates: list[OtherCertificate] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     last_verified: datetime.date | None = None
 
@@ -227,9 +236,10 @@ class _Files:
 
 
 def load_catalogue(root: str, today: datetime.date, validity_months: int | None = None,
-                   rules: dict | None = None) -> Catalogue:
+                   rules: dict | None = None, settings: dict | None = None) -> Catalogue:
     """Read, check and link every record under `root`; problems are in `.problems`."""
     rules = rules or load_rules()
+    settings = apply_defaults(dict(settings or {}))
     months = validity_months or rules["validity_months"]
     catalogue = Catalogue(root=root, today=today)
     problems = catalogue.problems
@@ -249,7 +259,7 @@ def load_catalogue(root: str, today: datetime.date, validity_months: int | None 
         problems.add(os.path.join(root, PROVINCE_FILE), 1, 1, "missing_province",
                      expected=os.path.join(root, PROVINCE_FILE))
 
-    linker = _Linker(catalogue, rules, months, problems)
+    linker = _Linker(catalogue, rules, months, problems, settings)
     # Ids whose file exists but could not be used: references to them are not
     # reported again as missing (the file's own problems say what is wrong).
     catalogue.present = {kind: {record_id for record_id, _ in entries} for kind, entries in files.by_kind.items()}
@@ -368,7 +378,8 @@ def _source_from(data: dict, source_id: str | None) -> Source:
 class _Linker:
     """Turns schema-valid records into objects, checking references between them."""
 
-    def __init__(self, catalogue: Catalogue, rules: dict, months: int, problems: Problems):
+    def __init__(self, catalogue: Catalogue, rules: dict, months: int, problems: Problems, settings: dict):
+        self.settings = settings
         self.catalogue = catalogue
         self.rules = rules
         self.months = months
@@ -412,6 +423,24 @@ class _Linker:
     def alt_names(self, record: Record, items: list | None) -> list[AltName]:
         return [
             AltName(item["name"], self.source(record, ("alt_names", i, "source"), item.get("source")))
+            for i, item in enumerate(items or [])
+        ]
+
+    def trade(self, record: Record, data: dict | None) -> Trade:
+        """Trade facts, with the GTIN-13 check digit verified."""
+        trade = trade_from(data)
+        if trade.gtin13 and not gtin13_valid(trade.gtin13):
+            total = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(trade.gtin13[:12]))
+            line, column = record.where("trade", "gtin13")
+            self.problems.add(record.path, line, column, "gtin_check_digit", field="trade.gtin13",
+                              value=trade.gtin13, expected=(10 - total % 10) % 10)
+        return trade
+
+    def other_certificates(self, record: Record, items: list | None) -> list[OtherCertificate]:
+        """VietGAP, HACCP… certificates with their sources resolved."""
+        return [
+            other_certificate_from(item, self.source(record, ("other_certificates", i, "source"), item["source"]),
+                                   self.catalogue.today)
             for i, item in enumerate(items or [])
         ]
 
@@ -498,6 +527,10 @@ class _Linker:
             legal_form=data.get("legal_form"), region=data.get("region"), commune=data.get("commune"),
             address=data.get("address"), description=data.get("description"),
             description_en=data.get("description_en"), website=data.get("website"), contacts=contacts,
+            photos=check_photos(record, os.path.join(os.path.dirname(record.path), producer_id),
+                                data.get("photos"), self.problems, self.settings),
+            trade=self.trade(record, data.get("trade")),
+            other_certificates=self.other_certificates(record, data.get("other_certificates")),
             sources=self.sources(record, ("sources",), data.get("sources")),
             last_verified=parse_date(data.get("last_verified")),
         )
@@ -517,6 +550,7 @@ class _Linker:
             if certificate is not None:
                 certificates.append(certificate)
         sources = self.sources(record, ("sources",), data["sources"])
+        photos = check_photos(record, os.path.dirname(record.path), data.get("photos"), self.problems, self.settings)
         if region is None or not producer_ok or len(certificates) != len(data["certificates"]):
             return None
         certificates.sort(key=lambda c: (c.signed.latest, c.signed.earliest))
@@ -526,6 +560,8 @@ class _Linker:
             name_en=data.get("name_en"), alt_names=self.alt_names(record, data.get("alt_names")),
             commune=data.get("commune"), producer=data.get("producer"),
             description=data.get("description"), description_en=data.get("description_en"),
+            photos=photos, trade=self.trade(record, data.get("trade")),
+            other_certificates=self.other_certificates(record, data.get("other_certificates")),
             sources=sources, last_verified=parse_date(data.get("last_verified")),
         )
 

@@ -18,6 +18,27 @@ DEFAULTS = {
     "OCOP_MESSAGES_LANG": None,
     # Markdown extensions for descriptions (output is always sanitised)
     "OCOP_MARKDOWN_EXTENSIONS": ["sane_lists", "smarty"],
+    # photos: widths of the responsive derivatives, quality, and limits on what editors commit
+    "OCOP_PHOTO_WIDTHS": [320, 640, 1280],
+    "OCOP_PHOTO_WEBP_QUALITY": 80,
+    "OCOP_PHOTO_JPEG_QUALITY": 82,
+    "OCOP_PHOTO_MAX_MEGAPIXELS": 100,
+    "OCOP_PHOTO_MAX_BYTES": 30_000_000,
+    "OCOP_PHOTO_WORKERS": None,  # None: one per core
+    "OCOP_PHOTOS_SAVE_AS": "anh/{kind}/{slug}",  # folder of a record's derivatives in the output
+    # open data, printable pages
+    "OPEN_DATA_URL": "du-lieu/",
+    "OPEN_DATA_SAVE_AS": "du-lieu/index.html",
+    "OCOP_EXPORT_JSON": "du-lieu/catalogue.json",
+    "OCOP_EXPORT_SCHEMA": "du-lieu/catalogue.schema.json",
+    "OCOP_EXPORT_PRODUCTS_CSV": "du-lieu/products.csv",
+    "OCOP_EXPORT_PRODUCERS_CSV": "du-lieu/producers.csv",
+    "PRINT_URL": "in/{slug}/",
+    "PRINT_SAVE_AS": "in/{slug}/index.html",
+    "PRINT_INDEX_URL": "in/",
+    "PRINT_INDEX_SAVE_AS": "in/index.html",
+    "LABELS_URL": "in/nhan-qr/",
+    "LABELS_SAVE_AS": "in/nhan-qr/index.html",
     # how many newest products the home page shows
     "OCOP_HOME_PRODUCTS": 8,
     # URLs and output files, like Pelican's ARTICLE_URL / ARTICLE_SAVE_AS
@@ -68,6 +89,14 @@ def data_path(settings: dict) -> str:
         return path
     base = os.path.dirname(os.path.abspath(settings.get("PATH", ".")))
     return os.path.join(base, path)
+
+
+def cache_path(settings: dict) -> str:
+    """Absolute path of Pelican's cache folder (relative paths are taken from the project root)."""
+    path = settings.get("CACHE_PATH") or "cache"
+    if os.path.isabs(path):
+        return path
+    return os.path.join(os.path.dirname(os.path.abspath(settings.get("PATH", "."))), path)
 
 
 def today(settings: dict, environ: dict | None = None) -> datetime.date:
