@@ -69,3 +69,6 @@ def run_cli(site: Path, *args: str, env: dict | None = None) -> subprocess.Compl
     return subprocess.run(
         [sys.executable, "-m", "ocop", *args], cwd=site, env=environ, capture_output=True, text=True, timeout=300
     )
+
+
+from browser import browser, page  # noqa: E402,F401  (fixtures for tests that run in Chromium)

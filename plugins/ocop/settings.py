@@ -39,6 +39,15 @@ DEFAULTS = {
     "PRINT_INDEX_SAVE_AS": "in/index.html",
     "LABELS_URL": "in/nhan-qr/",
     "LABELS_SAVE_AS": "in/nhan-qr/index.html",
+    # security: the Content-Security-Policy every page is built to satisfy (no inline script or
+    # style; WebAssembly for the search index), sent by hosts that read _headers, and as a
+    # <meta> fallback for hosts without header control when OCOP_META_CSP is true
+    "OCOP_CONTENT_SECURITY_POLICY": (
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
+        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+        "frame-ancestors 'none'"
+    ),
+    "OCOP_META_CSP": False,
     # how many newest products the home page shows
     "OCOP_HOME_PRODUCTS": 8,
     # URLs and output files, like Pelican's ARTICLE_URL / ARTICLE_SAVE_AS
