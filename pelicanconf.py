@@ -16,6 +16,14 @@ TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"
 DEFAULT_DATE_FORMAT = "%d/%m/%Y"
 
+# The English site under /en/ (plugin setting; UI strings come from the .po catalogues).
+OCOP_LANGUAGES = ["vi", "en"]
+OCOP_LANGUAGE_SETTINGS = {
+    "en": {"SITENAME": "Điện Biên OCOP Products", "SITESUBTITLE": "Catalogue of OCOP products of Điện Biên province"},
+}
+ARTICLE_LANG_URL = "{lang}/news/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/news/{slug}/index.html"
+
 # Pelican loads every installed plugin when PLUGINS is unset: name them.
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["ocop"]

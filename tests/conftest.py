@@ -27,11 +27,11 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
-def tree_digest(folder: Path) -> dict[str, str]:
-    """sha256 of every file under `folder`, keyed by relative path."""
+def tree_digest(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
+    """sha256 of every file under `folder`, keyed by relative path (paths starting with `skip` left out)."""
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*")) if p.is_file() and not str(p.relative_to(folder)).startswith(skip)
     }
 
 

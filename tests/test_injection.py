@@ -57,4 +57,4 @@ def test_script_in_every_record_field_is_escaped(tiny_site):
         assert "javascript:" not in html, page
         assert "onclick" not in html, page
     product_page = (output / "products/tra-hoa-vang.html").read_text(encoding="utf-8")
-    assert "<h1>Trà &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;&lt;b&gt;</h1>" in product_page
+    assert ">Trà &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;&amp;&lt;b&gt;</h1>" in product_page

@@ -1,21 +1,25 @@
 """OCOP catalogue: YAML product records as first-class Pelican content."""
 
+import os
+
 from jinja2 import FileSystemLoader
 from pelican import signals
 
 from .generator import TEMPLATES_DIR, CatalogueGenerator
+from .i18n import PLUGIN_TRANSLATIONS, install, load_catalogues
 from .news import sanitise_content
 from .settings import apply_defaults
-from .template_helpers import FILTERS
+from .template_helpers import FILTERS, GLOBALS
 
 
 def initialise(pelican):
     """Fill in the plugin's default settings and template filters."""
     apply_defaults(pelican.settings)
-    filters = dict(pelican.settings.get("JINJA_FILTERS") or {})
-    for name, function in FILTERS.items():
-        filters.setdefault(name, function)
-    pelican.settings["JINJA_FILTERS"] = filters
+    for setting, functions in (("JINJA_FILTERS", FILTERS), ("JINJA_GLOBALS", GLOBALS)):
+        merged = dict(pelican.settings.get(setting) or {})
+        for name, function in functions.items():
+            merged.setdefault(name, function)
+        pelican.settings[setting] = merged
 
 
 def prepare_environment(generator):
@@ -24,7 +28,10 @@ def prepare_environment(generator):
     if not any(getattr(loader, "searchpath", None) == [TEMPLATES_DIR] for loader in loaders):
         loaders.insert(1, FileSystemLoader(TEMPLATES_DIR))
     if "jinja2.ext.InternationalizationExtension" in generator.env.extensions:
-        generator.env.install_null_translations(newstyle=True)
+        settings = generator.settings
+        folders = [PLUGIN_TRANSLATIONS, os.path.join(settings["THEME"], "translations")]
+        languages = settings.get("OCOP_LANGUAGES") or [settings.get("DEFAULT_LANG", "vi")]
+        install(generator.env, load_catalogues(folders, languages), settings.get("DEFAULT_LANG", "vi"))
 
 
 def get_generators(pelican):

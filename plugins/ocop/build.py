@@ -12,6 +12,7 @@ import glob
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import traceback
@@ -78,6 +79,8 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
         Pelican(settings).run()
         if counter.errors:
             raise BuildFailed(render("error_count", {"count": len(counter.errors)}, lang))
+        if settings.get("OCOP_SEARCH_INDEX", True):
+            index_for_search(staging, stream)
         _swap_in(staging, output)
     except CatalogueError as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -96,6 +99,15 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
         pelican_logger.removeHandler(counter)
         pelican_logger.setLevel(previous_level)
     return output
+
+
+def index_for_search(site: str, stream) -> None:
+    """Build the Pagefind search index into `site`/pagefind (one index per page language)."""
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", site, "--silent"],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        stream.write(result.stdout + result.stderr)
+        raise BuildFailed(f"pagefind: {result.stderr.strip() or result.stdout.strip() or 'failed'}")
 
 
 def _swap_in(staging: str, output: str) -> None:

@@ -8,6 +8,7 @@ star levels are vocabulary, so they are `URLWrapper`s like Pelican's Category.
 from __future__ import annotations
 
 import functools
+import os
 
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
@@ -62,16 +63,29 @@ class Region(_CachedURLs, Content):
 class _Vocabulary(URLWrapper):
     """A term of the rules table with its products; the slug comes from its id."""
 
-    def __init__(self, term_id, labels: dict, settings, products=None):
+    def __init__(self, term_id, labels: dict, settings, lang: str | None = None, products=None):
         super().__init__(labels["vi"], settings)
         self.id = term_id
         self.labels = labels
+        self.lang = lang or settings.get("DEFAULT_LANG", "vi")
         self.slug = str(term_id).replace("_", "-")
         self.products = list(products or [])
+        self.translations = []
 
-    def label(self, lang: str = "vi") -> str:
-        """The term's name in `lang`, falling back to Vietnamese."""
-        return self.labels.get(lang) or self.labels["vi"]
+    def label(self, lang: str | None = None) -> str:
+        """The term's name in `lang` (its own language by default), falling back to Vietnamese."""
+        return self.labels.get(lang or self.lang) or self.labels["vi"]
+
+    def _from_settings(self, key, get_page_name=False):
+        """<KIND>_URL in the default language, <KIND>_LANG_URL (with {lang}) in the others."""
+        kind = self.__class__.__name__.upper()
+        in_default = self.lang == self.settings.get("DEFAULT_LANG", "vi")
+        value = self.settings[f"{kind}_{key}" if in_default else f"{kind}_LANG_{key}"]
+        values = {"slug": self.slug, "name": self.name, "lang": self.lang}
+        return (os.path.splitext(value)[0] if get_page_name else value).format(**values)
+
+    url = property(functools.partial(_from_settings, key="URL"))
+    save_as = property(functools.partial(_from_settings, key="SAVE_AS"))
 
 
 class Group(_Vocabulary):

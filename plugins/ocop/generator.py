@@ -9,6 +9,7 @@ generate_output() writes the product, list, index and home pages and the feed.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import logging
 import os
@@ -27,8 +28,9 @@ from .problems import CatalogueError
 from .records import Catalogue, load_catalogue
 from .rules import DEFAULT_RULES_FILE, load_rules
 from .sanitise import MarkdownRenderer
-from .settings import cache_path, data_path, today
+from .settings import cache_path, data_path, localised_path, page_urls, today
 from .slugs import fold
+from .trade import CERTIFICATE_TYPES
 from .structured_data import home_graph, json_script, producer_graph, product_graph
 
 logger = logging.getLogger(__name__)
@@ -37,19 +39,23 @@ TEMPLATES_DIR = os.path.join(os.path.dirname(__file__), "templates")
 
 @dataclass
 class CatalogueView:
-    """What templates see as `ocop`: the whole catalogue, sorted for display."""
+    """What templates see as `ocop`: the whole catalogue in one language, sorted for display."""
 
     province: object
     today: datetime.date
     rules: dict
+    lang: str = "vi"
     products: list = field(default_factory=list)
     regions: list = field(default_factory=list)
     producers: list = field(default_factory=list)
     groups: list = field(default_factory=list)
     star_levels: list = field(default_factory=list)
+    news: list = field(default_factory=list)
     province_html: str = ""
+    province_lang: str = "vi"
     home_jsonld: str = ""
     print_scopes: list = field(default_factory=list)
+    certificate_filter_options: list = field(default_factory=list)
 
     @property
     def certified_count(self) -> int:
@@ -61,19 +67,52 @@ class CatalogueView:
         return sorted(self.products, key=lambda p: (p.date, p.slug), reverse=True)[:count]
 
 
-def _(text: str) -> str:
-    """Mark a Vietnamese UI string for translation (catalogues are applied in templates)."""
-    return text
+@dataclass
+class PrintScope:
+    """One printable catalogue: all products, one district's or one group's."""
+
+    slug: str
+    kind: str  # all | region | group
+    item: object
+    products: list
+    url: str = ""
+    save_as: str = ""
 
 
-def product_summary(record, region_name: str, rules: dict, province_name: str) -> str:
+def product_summary(record, region_name: str, rules: dict, province_name: str, lang: str = "vi") -> str:
     """A one-sentence factual description built only from the record's facts."""
     current = record.current
     years = sorted({current.signed.earliest.year, current.signed.latest.year})
     year = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
-    group = rules["groups"][current.group]["vi"].lower()
+    group = rules["groups"][current.group]
+    if lang == "en":
+        place = f"{region_name}, {province_name} province" if province_name else region_name
+        return (f"OCOP {current.stars}-star product (certified in {year}), {group['en'].lower()} group, "
+                f"{place}, Vietnam.")
     place = f"{region_name}, tỉnh {province_name}" if province_name else region_name
-    return f"Sản phẩm OCOP {current.stars} sao (công nhận năm {year}), nhóm {group}, {place}."
+    return f"Sản phẩm OCOP {current.stars} sao (công nhận năm {year}), nhóm {group['vi'].lower()}, {place}."
+
+
+OCOP_VALID, OCOP_NOT_VALID = "ocop-con-hieu-luc", "ocop-het-hieu-luc"
+
+
+def certificate_filters(record, producer) -> list[str]:
+    """Filter values for a product: OCOP validity today, then other certificates it or its producer holds."""
+    values = [OCOP_VALID if record.certified else OCOP_NOT_VALID]
+    others = [*record.other_certificates, *(producer.record.other_certificates if producer is not None else [])]
+    for certificate in others:
+        value = certificate.type.replace("_", "-")
+        if value not in values:
+            values.append(value)
+    return values
+
+
+def certificate_filter_labels(lang: str) -> list[tuple[str, str]]:
+    """(filter value, label) of every certificate filter, in display order."""
+    labels = [(OCOP_VALID, "OCOP (còn hiệu lực)" if lang == "vi" else "OCOP (valid)"),
+              (OCOP_NOT_VALID, "OCOP (hết hoặc chưa rõ hiệu lực)" if lang == "vi" else "OCOP (expired or unknown)")]
+    index = 1 if lang == "en" else 0
+    return labels + [(key.replace("_", "-"), names[index]) for key, names in CERTIFICATE_TYPES.items()]
 
 
 def name_key(content) -> tuple:
@@ -81,8 +120,17 @@ def name_key(content) -> tuple:
     return (fold(content.title), content.title)
 
 
+def in_language(record, field_name: str, lang: str, default: str) -> tuple[str | None, str]:
+    """A record's text in `lang` (FIELD_en…) or, failing that, in the default language, with its language."""
+    if lang != default:
+        value = getattr(record, f"{field_name}_{lang}", None)
+        if value:
+            return value, lang
+    return getattr(record, field_name), default
+
+
 class CatalogueGenerator(Generator):
-    """Reads the records folder and writes every catalogue page."""
+    """Reads the records folder and writes every catalogue page, once per language."""
 
     view: CatalogueView | None = None
 
@@ -107,16 +155,28 @@ class CatalogueGenerator(Generator):
             article.featured_product_ids = [p.id for p in refs["products"]]
             article.featured_producer_ids = [p.id for p in refs["producers"]]
             article.cited_sources = refs["sources"]
+        for article in self.context.get("articles", []):  # a translation names what its original names
+            for translation in getattr(article, "translations", []):
+                for name in ("featured_product_ids", "featured_producer_ids", "cited_sources"):
+                    if not getattr(translation, name, None):
+                        setattr(translation, name, getattr(article, name))
         self.photo_stats = self._derive_photos(catalogue)
         if catalogue.problems.errors:
             raise CatalogueError(catalogue.problems, message_lang(settings),
                                  os.path.dirname(os.path.abspath(settings["PATH"])))
         for warning in catalogue.problems.warnings:
             logger.warning(warning.format(message_lang(settings)))
-        self.view = self._build(catalogue, rules, news)
+        self.languages = list(settings["OCOP_LANGUAGES"])
+        self.default_lang = settings.get("DEFAULT_LANG", self.languages[0])
+        renderer = MarkdownRenderer(settings["OCOP_MARKDOWN_EXTENSIONS"])
+        render = functools.lru_cache(maxsize=None)(renderer.render)  # each text once, whatever the language
+        self.views = {lang: self._build(catalogue, rules, news, lang, render) for lang in self.languages}
+        self._link_translations()
+        self.view = self.views[self.default_lang]
         self.context["ocop"] = self.view
         # Absolute address for Open Graph images and feeds, whatever RELATIVE_URLS says.
         self.context["SITE_ABSOLUTE_URL"] = settings["SITEURL"]
+        self.context["OCOP_SETTINGS"] = settings
 
     def _derive_photos(self, catalogue: Catalogue) -> DeriveStats:
         """Derive every listed photo (or take it from the cache); failures become problems."""
@@ -136,74 +196,56 @@ class CatalogueGenerator(Generator):
         logger.info("Photos: %(sources)s sources, %(derived)s derived, %(cached)s from cache", stats.as_dict())
         return stats
 
-    def _write_print_pages(self, writer) -> None:
-        """Print-ready catalogues (all, per district, per group) and the QR label sheet."""
-        view, settings = self.view, self.settings
-        relative = settings["RELATIVE_URLS"]
-        scopes = [("tat-ca", _("Tất cả sản phẩm OCOP"), view.products)]
-        scopes += [(f"dia-ban-{r.slug}", r.title, r.products) for r in view.regions]
-        scopes += [(f"nhom-{g.slug}", g.label("vi"), g.products) for g in view.groups if g.products]
-        view.print_scopes = []
-        template = self.get_template("print_catalogue")
-        for slug, title, products in scopes:
-            url = settings["PRINT_URL"].format(slug=slug)
-            view.print_scopes.append((slug, title, url, len(products)))
-            writer.write_file(settings["PRINT_SAVE_AS"].format(slug=slug), template, self.context,
-                              relative_urls=relative, url=url, page_name=url, print_title=title,
-                              products=products)
-        writer.write_file(settings["PRINT_INDEX_SAVE_AS"], self.get_template("print_index"), self.context,
-                          relative_urls=relative, url=settings["PRINT_INDEX_URL"],
-                          page_name=settings["PRINT_INDEX_URL"])
-        writer.write_file(settings["LABELS_SAVE_AS"], self.get_template("labels"), self.context,
-                          relative_urls=relative, url=settings["LABELS_URL"], page_name=settings["LABELS_URL"])
-
     def _all_news(self) -> list:
+        """Every news article and its translations, published or not."""
         context = self.context
-        return [*context.get("articles", []), *context.get("hidden_articles", []), *context.get("drafts", [])]
+        articles = [*context.get("articles", []), *context.get("hidden_articles", []), *context.get("drafts", [])]
+        return articles + [t for a in articles for t in getattr(a, "translations", [])]
 
-    def _build(self, catalogue: Catalogue, rules: dict, news: list) -> CatalogueView:
-        settings = self.settings
-        renderer = MarkdownRenderer(settings["OCOP_MARKDOWN_EXTENSIONS"])
-        view = CatalogueView(province=catalogue.province, today=catalogue.today, rules=rules)
+    def _build(self, catalogue: Catalogue, rules: dict, news: list, lang: str, render) -> CatalogueView:
+        """The content objects of one language, linked to each other."""
+        settings, default = self.settings, self.default_lang
+        view = CatalogueView(province=catalogue.province, today=catalogue.today, rules=rules, lang=lang)
+        province_name = ""
         if catalogue.province is not None:
-            view.province_html = renderer.render(catalogue.province.description)
+            text, view.province_lang = in_language(catalogue.province, "description", lang, default)
+            view.province_html = render(text)
+            province_name = in_language(catalogue.province, "name", lang, default)[0]
+
+        def make(kind, record, extra_metadata=None):
+            title, title_lang = in_language(record, "name", lang, default)
+            text, content_lang = in_language(record, "description", lang, default)
+            metadata = {"title": title, "slug": record.id, "lang": lang, **(extra_metadata or {})}
+            content = kind(render(text), metadata, settings=settings, source_path=record.path, context=self.context)
+            content.record, content.title_lang, content.content_lang = record, title_lang, content_lang
+            if lang == default:
+                self.add_source_path(content)
+            return content
 
         regions = {}
         for record in catalogue.regions.values():
-            region = Region(renderer.render(record.description), {"title": record.name, "slug": record.id},
-                            settings=settings, source_path=record.path, context=self.context)
-            region.record, region.products, region.producers = record, [], []
-            region.description_en = renderer.render(record.description_en)
+            region = make(Region, record)
+            region.products, region.producers = [], []
             regions[record.id] = region
-            self.add_source_path(region)
 
         producers = {}
         for record in catalogue.producers.values():
-            producer = Producer(renderer.render(record.description), {"title": record.name, "slug": record.id},
-                                settings=settings, source_path=record.path, context=self.context)
-            producer.record, producer.products = record, []
+            producer = make(Producer, record)
+            producer.products = []
             producer.region = regions.get(record.region)
             producer.photos = [p for p in record.photos if p.derived is not None]
-            producer.description_en = renderer.render(record.description_en)
             producers[record.id] = producer
-            self.add_source_path(producer)
             if producer.region is not None:
                 producer.region.producers.append(producer)
 
-        groups = {gid: Group(gid, entry, settings) for gid, entry in rules["groups"].items()}
-        stars = {level: Stars(level, entry, settings) for level, entry in rules["stars"].items()}
+        groups = {gid: Group(gid, entry, settings, lang) for gid, entry in rules["groups"].items()}
+        stars = {level: Stars(level, entry, settings, lang) for level, entry in rules["stars"].items()}
 
         products = {}
         for record in catalogue.products.values():
             current = record.current
             signed = datetime.datetime.combine(current.signed.latest, datetime.time())
-            product = Product(
-                renderer.render(record.description),
-                {"title": record.name, "slug": record.id, "date": signed},
-                settings=settings, source_path=record.path, context=self.context,
-            )
-            product.record = record
-            product.description_en = renderer.render(record.description_en)
+            product = make(Product, record, {"date": signed})
             product.region = regions[record.region]
             product.producer = producers.get(record.producer)
             product.group = groups[current.group]
@@ -212,29 +254,27 @@ class CatalogueGenerator(Generator):
             product.certified = record.certified
             product.validity = record.status
             product.news = []
-            product.summary_text = product_summary(record, product.region.title, rules,
-                                                   catalogue.province.name if catalogue.province else "")
+            product.summary_text = product_summary(record, product.region.title, rules, province_name, lang)
             product.photos = [p for p in record.photos if p.derived is not None]
             product.cover = product.photos[0] if product.photos else None
+            product.certificate_filters = certificate_filters(record, producers.get(record.producer))
             products[record.id] = product
-            self.add_source_path(product)
             product.region.products.append(product)
             product.group.products.append(product)
             product.stars_level.products.append(product)
             if product.producer is not None:
                 product.producer.products.append(product)
 
-        for article in news:
-            article.featured_products = sorted(
-                (products[i] for i in article.featured_product_ids), key=name_key)
-            article.featured_producers = sorted(
-                (producers[i] for i in article.featured_producer_ids), key=name_key)
-            for product in article.featured_products:
-                product.news.append(article)
-            for producer in article.featured_producers:
-                for product in producer.products:
-                    if article not in product.news:
-                        product.news.append(article)
+        view.news = self._news_in(news, lang)
+        for article in view.news:
+            featured = [products[i] for i in article.featured_product_ids]
+            by_producer = [producers[i] for i in article.featured_producer_ids]
+            if lang == getattr(article, "lang", default):
+                article.featured_products = sorted(featured, key=name_key)
+                article.featured_producers = sorted(by_producer, key=name_key)
+            for product in featured + [p for producer in by_producer for p in producer.products]:
+                if article not in product.news:
+                    product.news.append(article)
 
         for container in (*regions.values(), *producers.values(), *groups.values(), *stars.values()):
             container.products.sort(key=name_key)
@@ -244,68 +284,140 @@ class CatalogueGenerator(Generator):
             product.news.sort(key=lambda a: (a.date, a.slug), reverse=True)
 
         site_url = settings["SITEURL"]
-        for product in products.values():
-            product.jsonld = json_script(product_graph(product, site_url, rules, catalogue.province,
-                                                       product.summary_text))
+        if lang == default:
+            for product in products.values():
+                product.jsonld = json_script(product_graph(product, site_url, rules, catalogue.province,
+                                                           product.summary_text))
+            for producer in producers.values():
+                producer.jsonld = json_script(producer_graph(producer, site_url, rules))
+            if catalogue.province is not None:
+                view.home_jsonld = json_script(home_graph(catalogue.province, site_url, settings["SITENAME"]))
         for producer in producers.values():
-            producer.jsonld = json_script(producer_graph(producer, site_url, rules))
-            producer.certificate_types = certificate_types(producer, "vi")
-        if catalogue.province is not None:
-            view.home_jsonld = json_script(home_graph(catalogue.province, site_url, settings["SITENAME"]))
+            producer.certificate_types = certificate_types(producer, lang)
         view.products = sorted(products.values(), key=name_key)
         view.regions = sorted(regions.values(), key=lambda r: (
             r.record.order if r.record.order is not None else 10**6, name_key(r)))
         view.producers = sorted(producers.values(), key=name_key)
         view.groups = list(groups.values())
         view.star_levels = [stars[level] for level in sorted(stars)]
+        view.print_scopes = self._print_scopes(view)
+        present = {value for product in view.products for value in product.certificate_filters}
+        view.certificate_filter_options = [(value, label) for value, label in certificate_filter_labels(lang)
+                                           if value in present]
         return view
+
+    def _news_in(self, news: list, lang: str) -> list:
+        """Published news for a language: each article's translation when there is one."""
+        chosen = []
+        for article in self.context.get("articles", []):
+            translated = next((t for t in getattr(article, "translations", []) if t.lang == lang), None)
+            chosen.append(translated or article)
+        return chosen
+
+    def _print_scopes(self, view: CatalogueView) -> list[PrintScope]:
+        scopes = [PrintScope("tat-ca", "all", None, view.products)]
+        scopes += [PrintScope(f"dia-ban-{r.slug}", "region", r, r.products) for r in view.regions]
+        scopes += [PrintScope(f"nhom-{g.slug}", "group", g, g.products) for g in view.groups if g.products]
+        for scope in scopes:
+            scope.url = localised_path(self.settings, "PRINT", "URL", view.lang, slug=scope.slug)
+            scope.save_as = localised_path(self.settings, "PRINT", "SAVE_AS", view.lang, slug=scope.slug)
+        return scopes
+
+    def _link_translations(self) -> None:
+        """Each product, producer, region, group and star level knows its other-language versions."""
+        views = list(self.views.values())
+        for attribute in ("products", "producers", "regions", "groups", "star_levels"):
+            by_slug: dict[str, list] = {}
+            for view in views:  # lists are sorted by the title, which differs between languages
+                for item in getattr(view, attribute):
+                    by_slug.setdefault(item.slug, []).append(item)
+            for items in by_slug.values():
+                for item in items:
+                    item.translations = [other for other in items if other is not item]
 
     # output ------------------------------------------------------------------
 
+    def alternates(self, name: str | None = None, content=None, **values) -> list[tuple[str, str]]:
+        """(language, URL) of every language version of a page, default language first."""
+        if content is not None:
+            versions = sorted([content, *content.translations], key=lambda c: self.languages.index(c.lang))
+            return [(c.lang, c.url) for c in versions]
+        return [(lang, localised_path(self.settings, name, "URL", lang, **values)) for lang in self.languages]
+
     def generate_output(self, writer):
-        """Write every catalogue page, each list paginated, and the products feed."""
-        view, settings = self.view, self.settings
-        relative = settings["RELATIVE_URLS"]
-        write = writer.write_file
-        for content in (*view.products, *view.producers):
+        """Write every catalogue page in every language, lists paginated, and the feeds and exports."""
+        settings = self.settings
+        for content in (*self.view.products, *self.view.producers):
             for photo in content.photos:
                 publish(photo, self.output_path, photo.prefix)
-
-        for product in view.products:
-            write(product.save_as, self.get_template(product.template), self.context,
-                  relative_urls=relative, product=product, url=product.url, page_name=product.url)
-
-        def paginated_list(save_as, url, template, products, **kwargs):
-            write(save_as, self.get_template(template), self.context, relative_urls=relative,
-                  paginated={"products": products}, template_name=template, url=url,
-                  products=products, page_name=url, **kwargs)
-
-        paginated_list(settings["CATALOGUE_SAVE_AS"], settings["CATALOGUE_URL"], "catalogue", view.products)
-        for region in view.regions:
-            paginated_list(region.save_as, region.url, region.template, region.products, region=region)
-        for producer in view.producers:
-            paginated_list(producer.save_as, producer.url, producer.template, producer.products,
-                           producer=producer)
-        for group in view.groups:
-            paginated_list(group.save_as, group.url, "group", group.products, group=group)
-        for level in view.star_levels:
-            paginated_list(level.save_as, level.url, "stars", level.products, stars=level)
-
-        for name in ("regions", "producers", "groups", "stars_index"):
-            save_as = settings[f"{name.upper()}_SAVE_AS"]
-            write(save_as, self.get_template(name), self.context, relative_urls=relative,
-                  url=settings[f"{name.upper()}_URL"], page_name=settings[f"{name.upper()}_URL"])
-
-        write(settings["HOME_SAVE_AS"], self.get_template("home"), self.context, relative_urls=relative,
-              url="", page_name="")
-        write(settings["OPEN_DATA_SAVE_AS"], self.get_template("open_data"), self.context, relative_urls=relative,
-              url=settings["OPEN_DATA_URL"], page_name=settings["OPEN_DATA_URL"])
-        write_exports(view, settings["SITEURL"], self.output_path, settings)
-        self._write_print_pages(writer)
-
+        for lang, view in self.views.items():
+            self._write_language(writer, lang, view)
+        write_exports(self.view, settings["SITEURL"], self.output_path, settings)
         if settings.get("PRODUCTS_FEED_ATOM"):
-            newest = view.newest(len(view.products))
+            newest = self.view.newest(len(self.view.products))
             writer.write_feed(newest, self.context, settings["PRODUCTS_FEED_ATOM"],
                               settings.get("PRODUCTS_FEED_ATOM_URL") or settings["PRODUCTS_FEED_ATOM"],
                               feed_title="OCOP")
 
+    def _write_language(self, writer, lang: str, view: CatalogueView) -> None:
+        settings = self.settings
+        common = {"lang": lang, "ocop": view, **page_urls(settings, lang),
+                  **settings["OCOP_LANGUAGE_SETTINGS"].get(lang, {})}
+        if lang == self.default_lang:
+            common["NEWS_URL"] = settings["INDEX_SAVE_AS"].replace("index.html", "")
+        else:
+            common["NEWS_URL"] = localised_path(settings, "NEWS", "URL", lang)
+
+        def write(save_as, template, url, alternates, **kwargs):
+            writer.write_file(save_as, self.get_template(template), self.context,
+                              relative_urls=settings["RELATIVE_URLS"], url=url, page_name=url,
+                              alternates=alternates, **common, **kwargs)
+
+        def write_list(save_as, url, template, products, alternates, **kwargs):
+            write(save_as, template, url, alternates, paginated={"products": products}, template_name=template,
+                  products=products, **kwargs)
+
+        for product in view.products:
+            write(product.save_as, product.template, product.url, self.alternates(content=product), product=product)
+        for region in view.regions:
+            write_list(region.save_as, region.url, region.template, region.products,
+                       self.alternates(content=region), region=region)
+        for producer in view.producers:
+            write_list(producer.save_as, producer.url, producer.template, producer.products,
+                       self.alternates(content=producer), producer=producer)
+        for group in view.groups:
+            write_list(group.save_as, group.url, "group", group.products, self.alternates(content=group),
+                       group=group)
+        for level in view.star_levels:
+            write_list(level.save_as, level.url, "stars", level.products, self.alternates(content=level),
+                       stars=level)
+
+        def named(name, template, **kwargs):
+            write(localised_path(settings, name, "SAVE_AS", lang), template,
+                  localised_path(settings, name, "URL", lang), self.alternates(name), **kwargs)
+
+        write_list(localised_path(settings, "CATALOGUE", "SAVE_AS", lang), common["CATALOGUE_URL"], "catalogue",
+                   view.products, self.alternates("CATALOGUE"))
+        named("REGIONS", "regions")
+        named("PRODUCERS", "producers")
+        named("GROUPS", "groups")
+        named("STARS_INDEX", "stars_index")
+        named("HOME", "home")
+        named("OPEN_DATA", "open_data")
+        named("SEARCH", "search")
+        named("PRINT_INDEX", "print_index")
+        named("LABELS", "labels")
+        for scope in view.print_scopes:
+            write(scope.save_as, "print_catalogue", scope.url, self.alternates("PRINT", slug=scope.slug),
+                  scope=scope, products=scope.products)
+        if lang != self.default_lang:
+            write(localised_path(settings, "NEWS", "SAVE_AS", lang), "index", common["NEWS_URL"],
+                  [(self.default_lang, common_news_url(settings, self.default_lang)),
+                   *[(other, localised_path(settings, "NEWS", "URL", other))
+                     for other in self.languages if other != self.default_lang]],
+                  paginated={"articles": view.news}, template_name="index", articles=view.news)
+
+
+def common_news_url(settings: dict, lang: str) -> str:
+    """The default language's news index URL (Pelican's INDEX_SAVE_AS)."""
+    return settings["INDEX_SAVE_AS"].replace("index.html", "")

@@ -48,10 +48,54 @@ DEFAULTS = {
         "frame-ancestors 'none'"
     ),
     "OCOP_META_CSP": False,
+    # build the Pagefind search index after the pages (search page and catalogue filters use it)
+    "OCOP_SEARCH_INDEX": True,
     # how many newest products the home page shows
     "OCOP_HOME_PRODUCTS": 8,
-    # URLs and output files, like Pelican's ARTICLE_URL / ARTICLE_SAVE_AS
+    # the site's languages: the first is DEFAULT_LANG's, at the root; the others under /{lang}/
+    "OCOP_LANGUAGES": ["vi", "en"],
+    # settings that differ per language, e.g. {"en": {"SITENAME": "…", "SITESUBTITLE": "…"}}
+    "OCOP_LANGUAGE_SETTINGS": {},
+    # URLs and output files, like Pelican's ARTICLE_URL / ARTICLE_SAVE_AS; *_LANG_* are the
+    # other languages' (with {lang}), like Pelican's ARTICLE_LANG_URL
+    "HOME_URL": "",
     "HOME_SAVE_AS": "index.html",
+    "HOME_LANG_URL": "{lang}/",
+    "HOME_LANG_SAVE_AS": "{lang}/index.html",
+    "SEARCH_URL": "tim-kiem/",
+    "SEARCH_SAVE_AS": "tim-kiem/index.html",
+    "SEARCH_LANG_URL": "{lang}/search/",
+    "SEARCH_LANG_SAVE_AS": "{lang}/search/index.html",
+    "NEWS_LANG_URL": "{lang}/news/",
+    "NEWS_LANG_SAVE_AS": "{lang}/news/index.html",
+    "PRODUCT_LANG_URL": "{lang}/products/{slug}/",
+    "PRODUCT_LANG_SAVE_AS": "{lang}/products/{slug}/index.html",
+    "CATALOGUE_LANG_URL": "{lang}/products/",
+    "CATALOGUE_LANG_SAVE_AS": "{lang}/products/index.html",
+    "PRODUCER_LANG_URL": "{lang}/producers/{slug}/",
+    "PRODUCER_LANG_SAVE_AS": "{lang}/producers/{slug}/index.html",
+    "PRODUCERS_LANG_URL": "{lang}/producers/",
+    "PRODUCERS_LANG_SAVE_AS": "{lang}/producers/index.html",
+    "REGION_LANG_URL": "{lang}/districts/{slug}/",
+    "REGION_LANG_SAVE_AS": "{lang}/districts/{slug}/index.html",
+    "REGIONS_LANG_URL": "{lang}/districts/",
+    "REGIONS_LANG_SAVE_AS": "{lang}/districts/index.html",
+    "GROUP_LANG_URL": "{lang}/groups/{slug}/",
+    "GROUP_LANG_SAVE_AS": "{lang}/groups/{slug}/index.html",
+    "GROUPS_LANG_URL": "{lang}/groups/",
+    "GROUPS_LANG_SAVE_AS": "{lang}/groups/index.html",
+    "STARS_LANG_URL": "{lang}/stars/{slug}-stars/",
+    "STARS_LANG_SAVE_AS": "{lang}/stars/{slug}-stars/index.html",
+    "STARS_INDEX_LANG_URL": "{lang}/stars/",
+    "STARS_INDEX_LANG_SAVE_AS": "{lang}/stars/index.html",
+    "OPEN_DATA_LANG_URL": "{lang}/open-data/",
+    "OPEN_DATA_LANG_SAVE_AS": "{lang}/open-data/index.html",
+    "PRINT_LANG_URL": "{lang}/print/{slug}/",
+    "PRINT_LANG_SAVE_AS": "{lang}/print/{slug}/index.html",
+    "PRINT_INDEX_LANG_URL": "{lang}/print/",
+    "PRINT_INDEX_LANG_SAVE_AS": "{lang}/print/index.html",
+    "LABELS_LANG_URL": "{lang}/print/qr-labels/",
+    "LABELS_LANG_SAVE_AS": "{lang}/print/qr-labels/index.html",
     "PRODUCT_URL": "san-pham/{slug}/",
     "PRODUCT_SAVE_AS": "san-pham/{slug}/index.html",
     "CATALOGUE_URL": "san-pham/",
@@ -88,7 +132,26 @@ def apply_defaults(settings: dict) -> dict:
     for name in ("catalogue", "region", "group", "stars", "producer"):
         paginated.setdefault(name, settings["OCOP_PRODUCTS_PER_PAGE"])
     settings["PAGINATED_TEMPLATES"] = paginated
+    # the default language's news index is Pelican's own index page
+    settings.setdefault("NEWS_URL", str(settings.get("INDEX_SAVE_AS", "index.html")).replace("index.html", ""))
     return settings
+
+
+# Pages that exist once per language; each has NAME_URL / NAME_SAVE_AS settings.
+PAGE_NAMES = ("HOME", "SEARCH", "CATALOGUE", "PRODUCERS", "REGIONS", "GROUPS", "STARS_INDEX", "OPEN_DATA",
+              "PRINT_INDEX", "LABELS")
+
+
+def localised_path(settings: dict, name: str, key: str, lang: str, **values) -> str:
+    """`name`'s URL or SAVE_AS (`key`) in `lang`: NAME_KEY in the default language, NAME_LANG_KEY otherwise."""
+    default = settings.get("DEFAULT_LANG", "vi")
+    template = settings[f"{name}_{key}"] if lang == default else settings[f"{name}_LANG_{key}"]
+    return template.format(lang=lang, **values)
+
+
+def page_urls(settings: dict, lang: str) -> dict:
+    """Every per-language page's URL for templates, keyed like the settings (CATALOGUE_URL…)."""
+    return {f"{name}_URL": localised_path(settings, name, "URL", lang) for name in PAGE_NAMES}
 
 
 def data_path(settings: dict) -> str:

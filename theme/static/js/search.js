@@ -1,0 +1,169 @@
+// Static search and catalogue filters on Pagefind's index (built with the site).
+// Progressive enhancement: forms work without JavaScript (the search form submits
+// to the search page, the filter form stays hidden and the plain lists remain).
+// Queries and filters live in the URL so a result can be shared.
+(function () {
+  "use strict";
+  var engine = null;
+  var latest = 0; // only the newest search may draw its results
+
+  function current() { latest += 1; var mine = latest; return function () { return mine === latest; }; }
+
+  function siteRoot(bundle) {
+    var url = new URL(bundle, document.baseURI);
+    return { bundle: url.href, root: url.pathname.replace(/pagefind\/$/, "") };
+  }
+
+  function load(bundle) {
+    if (!engine) {
+      var where = siteRoot(bundle);
+      engine = import(where.bundle + "pagefind.js").then(function (pagefind) {
+        return pagefind.options({ baseUrl: where.root }).then(function () { return pagefind; });
+      });
+    }
+    return engine;
+  }
+
+  // Pagefind's excerpts mark matches with <mark>; keep that and nothing else.
+  function excerptNode(html) {
+    var node = document.createElement("p");
+    node.className = "excerpt";
+    html.split(/(<mark>|<\/mark>)/).reduce(function (inMark, part) {
+      if (part === "<mark>") { return true; }
+      if (part === "</mark>") { return false; }
+      var text = document.createTextNode(part.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">")
+        .replace(/&quot;/g, "\"").replace(/&#39;/g, "'").replace(/&amp;/g, "&"));
+      if (inMark) { var mark = document.createElement("mark"); mark.appendChild(text); node.appendChild(mark); }
+      else { node.appendChild(text); }
+      return inMark;
+    }, false);
+    return node;
+  }
+
+  function resultItem(data) {
+    var item = document.createElement("li");
+    item.className = "result";
+    var heading = document.createElement("h2");
+    var link = document.createElement("a");
+    link.href = data.url;
+    link.textContent = (data.meta && data.meta.title) || data.url;
+    heading.appendChild(link);
+    item.appendChild(heading);
+    if (data.meta && data.meta.kind) {
+      var kind = document.createElement("p");
+      kind.className = "result-kind";
+      kind.textContent = data.meta.kind + (data.meta.facts ? " · " + data.meta.facts : "");
+      item.appendChild(kind);
+    }
+    if (data.excerpt) { item.appendChild(excerptNode(data.excerpt)); }
+    return item;
+  }
+
+  // Pagefind folds tone marks in the index, but not "đ" in queries: do it here.
+  function fold(query) { return query.replace(/đ/g, "d").replace(/Đ/g, "D"); }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key] === undefined ? "" : values[key]; });
+  }
+
+  // Show results in pages of 24, with a "more" button.
+  function render(list, status, results, texts, values) {
+    list.textContent = "";
+    var shown = 0;
+    var more = document.createElement("button");
+    more.type = "button";
+    more.className = "more";
+    more.textContent = texts.more;
+    function next() {
+      var slice = results.slice(shown, shown + 24);
+      shown += slice.length;
+      return Promise.all(slice.map(function (r) { return r.data(); })).then(function (items) {
+        items.forEach(function (data) { list.appendChild(resultItem(data)); });
+        if (shown < results.length) { list.after(more); } else { more.remove(); }
+      });
+    }
+    more.addEventListener("click", function () { next(); });
+    values.n = results.length;
+    status.textContent = results.length ? fill(texts.count, values) : fill(texts.none, values);
+    return next();
+  }
+
+  function setupSearch(form) {
+    var input = form.querySelector("input[name=q]");
+    var status = document.querySelector(".search-status");
+    var list = document.querySelector(".search-results");
+    var texts = { count: form.dataset.count, none: form.dataset.none, more: form.dataset.more };
+    var query = new URLSearchParams(window.location.search).get("q") || "";
+    var timer = null;
+    input.value = query;
+    function run() {
+      var q = input.value.trim();
+      var params = new URLSearchParams(window.location.search);
+      if (q) { params.set("q", q); } else { params.delete("q"); }
+      var search = params.toString();
+      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+      var still = current();
+      if (!q) { list.textContent = ""; status.textContent = ""; return Promise.resolve(); }
+      return load(form.dataset.bundle).then(function (pagefind) {
+        // Search the words as typed and without "đ", keeping each page's best score.
+        var queries = fold(q) === q ? [q] : [q, fold(q)];
+        return Promise.all(queries.map(function (one) { return pagefind.search(one); }));
+      }).then(function (found) {
+        var best = {};
+        found.forEach(function (one) {
+          one.results.forEach(function (result) {
+            if (!best[result.id] || best[result.id].score < result.score) { best[result.id] = result; }
+          });
+        });
+        var results = Object.keys(best).map(function (id) { return best[id]; });
+        results.sort(function (a, b) { return b.score - a.score; });
+        if (still()) { return render(list, status, results, texts, { q: q }); }
+      });
+    }
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 250); });
+    if (query) { run(); }
+  }
+
+  function setupFilters(form) {
+    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+    var status = form.querySelector(".filter-status");
+    var list = document.getElementById(form.dataset.results);
+    var plain = document.getElementById(form.dataset.plain);
+    var texts = { count: form.dataset.count, none: form.dataset.none, more: form.dataset.more };
+    var params = new URLSearchParams(window.location.search);
+    selects.forEach(function (select) { if (params.get(select.name)) { select.value = params.get(select.name); } });
+    function run() {
+      var filters = {};
+      var query = new URLSearchParams(window.location.search);
+      selects.forEach(function (select) {
+        if (select.value) { filters[select.name] = select.value; query.set(select.name, select.value); }
+        else { query.delete(select.name); }
+      });
+      var search = query.toString();
+      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
+      var still = current();
+      if (!Object.keys(filters).length) {
+        list.hidden = true; plain.hidden = false; status.textContent = "";
+        return Promise.resolve();
+      }
+      filters.kind = "product";
+      return load(form.dataset.bundle).then(function (pagefind) {
+        return pagefind.search(null, { filters: filters, sort: { name: "asc" } });
+      }).then(function (found) {
+        if (!still()) { return; }
+        plain.hidden = true; list.hidden = false;
+        return render(list, status, found.results, texts, {});
+      });
+    }
+    selects.forEach(function (select) { select.addEventListener("change", run); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    form.hidden = false;
+    run();
+  }
+
+  var searchForm = document.querySelector("form[data-search]");
+  if (searchForm) { setupSearch(searchForm); }
+  var filterForm = document.querySelector("form[data-filters]");
+  if (filterForm) { setupFilters(filterForm); }
+}());
