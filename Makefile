@@ -76,6 +76,11 @@ new-news: $(STAMP)
 report: $(STAMP)
 	@$(OCOP) report $(call opt,OUTPUT,--output) $(call opt,DAYS,--days)
 
+# Collect new UI strings from the templates into the .po catalogues (then translate them).
+.PHONY: translations
+translations: $(STAMP)
+	$(OCOP) translations
+
 # Benchmarks print a table; speed targets live here, never in unit tests.
 .PHONY: bench-photos
 COUNT ?= 40

@@ -32,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     serve_parser.add_argument("-o", "--output", default=None)
     serve_parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
     serve_parser.add_argument("--bind", default="127.0.0.1")
+    commands.add_parser("translations", help="collect the templates' UI strings into the .po catalogues")
     args = parser.parse_args(argv)
 
     if args.command == "check":
@@ -47,6 +48,14 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.write(exc.report.rstrip() + "\n")
             return 1
         sys.stderr.write(f"{path}\n")
+        return 0
+    if args.command == "translations":
+        from .settings import apply_defaults
+        from .translations_tool import run
+
+        settings = apply_defaults(read_settings(args.settings))
+        for line in run(settings["THEME"], settings["OCOP_LANGUAGES"], settings.get("DEFAULT_LANG", "vi")):
+            print(line)
         return 0
     if args.command == "serve":
         from .serve import serve
