@@ -16,6 +16,7 @@ help:
 	@echo "make check    check every record without building"
 	@echo "make report   housekeeping report: expiring certificates, missing facts, targets"
 	@echo "make new-product / new-producer / new-news   create a record (asks, or NAME=... REGION=...)"
+	@echo "make bench    benchmark tables for 1k, 10k and 50k synthetic products (bench-quick: 1k only)"
 	@echo "make bench-photos   photo pipeline benchmark (COUNT=40)"
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -40,7 +41,13 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check plugins tests bench pelicanconf.py publishconf.py
 
-test: $(STAMP) lint
+# Test-only tools from npm (the Nu HTML Checker and axe-core), pinned in package-lock.json.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $(NODE_STAMP); \
+	else echo "npm not found: HTML validation and axe tests will be skipped"; fi
+
+test: $(STAMP) $(NODE_STAMP) lint
 	PYTHONPATH=plugins $(BIN)/python -m pytest
 
 clean:
@@ -82,7 +89,12 @@ translations: $(STAMP)
 	$(OCOP) translations
 
 # Benchmarks print a table; speed targets live here, never in unit tests.
-.PHONY: bench-photos
+.PHONY: bench bench-quick bench-photos
+bench: $(STAMP)
+	PYTHONPATH=plugins $(BIN)/python bench/run.py --sizes 1000 10000 50000
+bench-quick: $(STAMP)
+	PYTHONPATH=plugins $(BIN)/python bench/run.py --sizes 1000
+
 COUNT ?= 40
 bench-photos: $(STAMP)
 	PYTHONPATH=plugins $(BIN)/python bench/photos.py --count $(COUNT)

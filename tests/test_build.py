@@ -26,16 +26,18 @@ def read(site, path):
 
 
 def test_every_expected_page_exists(site):
-    files = sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if not str(p.relative_to(site)).startswith("en/"))
+    files = sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
+                   if not str(p.relative_to(site)).startswith("en/"))
     english = sorted(str(p.relative_to(site)) for p in (site / "en").rglob("*.html"))
     # every page exists in English too, except Pelican's own news pages (their English index is one page)
-    assert len(english) == len(files) - 2 + 1
+    assert len(english) == len(files) - 3 + 1  # nor the single 404 page
     for path in ("en/index.html", "en/products/tra-hoa-vang/index.html", "en/products/page/2/index.html",
                  "en/districts/thanh-pho-c/index.html", "en/groups/do-uong/index.html", "en/stars/4-stars/index.html",
                  "en/producers/htx-hoa-vang/index.html", "en/search/index.html", "en/news/index.html",
                  "en/open-data/index.html", "en/print/qr-labels/index.html"):
         assert (site / path).is_file(), path
     assert files == [
+        "404.html",
         "chu-the/htx-hoa-vang/index.html",
         "chu-the/index.html",
         "dia-ban/huyen-a/index.html",
@@ -73,6 +75,7 @@ def test_every_expected_page_exists(site):
         "products/tra-hoa-vang.html",
         "san-pham/index.html",
         "san-pham/page/2/index.html",
+        "so-lieu/index.html",
         "tim-kiem/index.html",
     ]
 
@@ -84,7 +87,7 @@ def test_product_page_shows_current_certificate_and_history(site):
     assert ">Trà hoa vàng</h1>" in page
     assert '<p class="subtitle" lang="en">Golden camellia tea</p>' in page
     assert "Còn hiệu lực Sản phẩm đang được chứng nhận OCOP 4 sao." in text
-    assert "Hạng ★★★★☆ 4 sao Nhóm sản phẩm Đồ uống Địa bàn Huyện A Chủ thể HTX Hoa Vàng" in text
+    assert "Hạng ★★★★☆ 4 sao Nhóm Đồ uống Nơi sản xuất Huyện A Chủ thể sản xuất HTX Hoa Vàng" in text
     # newest certificate first, each with its validity
     history = text[text.index("Lịch sử chứng nhận OCOP"):text.index("Tin tức, hội chợ")]
     assert history.index("4 sao · Đồ uống") < history.index("3 sao · Đồ uống")
@@ -103,8 +106,8 @@ def test_expired_product_is_listed_but_never_shown_as_certified(site):
     assert ("Hết hiệu lực Chứng nhận OCOP gần nhất (3 sao): Hết hiệu lực, muộn nhất từ 31/12/2022. "
             "Danh mục chưa có thông tin về việc công nhận lại.") in text
     assert "đang được chứng nhận" not in text
-    assert "Chủ thể Chưa có thông tin" in text
-    assert "Địa bàn Huyện B , xã Một" in text
+    assert "Chủ thể sản xuất Chưa có thông tin" in text
+    assert "Nơi sản xuất Huyện B , xã Một" in text
     catalogue = text_of(read(site, "san-pham/index.html")) + text_of(read(site, "san-pham/page/2/index.html"))
     assert "Mật ong rừng ★★★☆☆ 3 sao · Thực phẩm · Huyện B Hết hiệu lực" in catalogue
 
@@ -136,7 +139,7 @@ def test_group_star_and_producer_pages_list_their_products(site):
     groups = text_of(read(site, "nhom/index.html"))
     assert "QĐ 1048/QĐ-TTg (2019) Thực phẩm Food 1 sản phẩm Đồ uống Drinks 1 sản phẩm Thảo dược" in groups
     producer = text_of(read(site, "chu-the/htx-hoa-vang/index.html"))
-    assert "Loại hình Hợp tác xã Địa bàn Huyện A" in producer
+    assert "Loại hình Hợp tác xã Nơi sản xuất Huyện A" in producer
     assert "Trà hoa vàng" in producer
 
 
@@ -190,7 +193,9 @@ def test_every_local_link_and_asset_resolves(site):
         for url in re.findall(r'(?:href|src)="([^"#?]+)', page.read_text(encoding="utf-8")):
             if url.startswith(("http:", "https:", "mailto:", "tel:")):
                 continue
-            target = site / posixpath.normpath(posixpath.join(rel_dir, url))
+            # root-relative links (the 404 page's) start at the site root
+            relative = url.lstrip("/") if url.startswith("/") else posixpath.normpath(posixpath.join(rel_dir, url))
+            target = site / relative
             assert target.is_file() or (target / "index.html").is_file(), f"{page}: {url}"
 
 

@@ -144,10 +144,14 @@ def rasterise(svg: str) -> Image.Image:
 def test_qr_code_on_the_page_decodes_to_the_product_url(site):
     zxingcpp = pytest.importorskip("zxingcpp")
     for path in product_pages(site):
-        svg = re.search(r'<svg xmlns="http://www.w3.org/2000/svg"[^>]*class="qr".*?</svg>',
-                        path.read_text(encoding="utf-8"), re.S).group(0)
+        html = path.read_text(encoding="utf-8")
+        src = re.search(r'<img class="qr" src="([^"]+)"', html).group(1)
+        svg = (path.parent / src).resolve().read_text(encoding="utf-8")
+        assert "<script" not in svg
         decoded = zxingcpp.read_barcodes(rasterise(svg))
         assert [d.text for d in decoded] == [f"https://ocop.tinh-thu.example/products/{path.stem}.html"]
+    english = (site / "en/products/tra-hoa-vang/index.html").read_text(encoding="utf-8")
+    assert 'src="../../../qr/tra-hoa-vang.' in english  # one code per product, shared by both languages
 
 
 def test_print_pages_for_every_district_and_group_and_the_label_sheet(site):
@@ -160,7 +164,7 @@ def test_print_pages_for_every_district_and_group_and_the_label_sheet(site):
     assert everything.count('class="print-item"') == len(data["products"])
     labels = page(site, "in/nhan-qr/index.html")
     assert labels.count('class="label"') == len(data["products"])
-    assert labels.count('class="qr"') == len(data["products"])
+    assert labels.count('<img class="qr"') == len(data["products"])
     css = (REPO / "theme/static/css/main.css").read_text(encoding="utf-8")
     assert "@media print" in css and "@page" in css
 
@@ -199,3 +203,13 @@ def test_gtin_is_validated(tiny_site, code, message):
     assert [p.format("en", str(tiny_site)) for p in problems.errors] == [
         f"products/tra-hoa-vang/product.yaml:16:11: error: {message}"
     ]
+
+
+@pytest.mark.parametrize(("value", "cell"), [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("-3", "-3"), ("Trà", "Trà"), (None, ""), (3, "3"),
+])
+def test_csv_cells_cannot_become_formulas(value, cell):
+    from ocop.exports import spreadsheet_safe
+
+    assert spreadsheet_safe(value) == cell

@@ -189,7 +189,8 @@ def test_product_without_photo_gets_an_honest_placeholder(photo_site):
     output = build(photo_site)
     page = (output / "products/mat-ong-rung.html").read_text(encoding="utf-8")
     assert '<div class="no-photo">' in page and "Chưa có ảnh" in page
-    assert "<img" not in page
+    assert "<picture" not in page and 'og:image"' not in page
+    assert [tag for tag in re.findall(r"<img [^>]*>", page) if 'class="qr"' not in tag] == []  # only the QR code
 
 
 def stats(site):

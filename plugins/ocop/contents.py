@@ -39,11 +39,6 @@ class Product(_CachedURLs, Content):
         """The page's absolute address on the published site."""
         return f"{self.settings['SITEURL'].rstrip('/')}/{self.url}"
 
-    def qr_code(self):
-        """An inline SVG QR code leading to this page (drawn when a template asks for it)."""
-        from .qr import qr_svg
-
-        return qr_svg(self.canonical_url, f"QR: {self.title}")
 
 
 class Producer(_CachedURLs, Content):

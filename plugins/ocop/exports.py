@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 
 from .structured_data import absolute
 
@@ -163,12 +164,23 @@ PRODUCER_COLUMNS = [
 ]
 
 
+def spreadsheet_safe(value) -> str:
+    """A cell value a spreadsheet will not run: text starting with = + - @ (or a tab/CR) gets a leading '."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
 def _csv(rows: list[dict], columns: list[str]) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n", extrasaction="raise")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

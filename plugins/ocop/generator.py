@@ -13,25 +13,30 @@ import functools
 import json
 import logging
 import os
+import urllib.parse
 from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 
 from .contents import Group, Producer, Product, Region, Stars
 from .exports import certificate_types, write_exports
+from .headers import write_headers
 from .housekeeping import log_warnings
 from .links import check_links
 from .messages import message_lang
 from .news import resolve_references
+from .numbers import compute_numbers
 from .photos import DeriveStats, derive_all, publish
 from .problems import CatalogueError
+from .qr import ensure_qr_codes, publish_qr
 from .records import Catalogue, load_catalogue
 from .rules import DEFAULT_RULES_FILE, load_rules
 from .sanitise import MarkdownRenderer
 from .settings import cache_path, data_path, localised_path, page_urls, today
+from .sitemap import Sitemap
 from .slugs import fold
-from .trade import CERTIFICATE_TYPES
 from .structured_data import home_graph, json_script, producer_graph, product_graph
+from .trade import CERTIFICATE_TYPES
 
 logger = logging.getLogger(__name__)
 TEMPLATES_DIR = os.path.join(os.path.dirname(__file__), "templates")
@@ -173,6 +178,8 @@ class CatalogueGenerator(Generator):
         self.views = {lang: self._build(catalogue, rules, news, lang, render) for lang in self.languages}
         self._link_translations()
         self.view = self.views[self.default_lang]
+        self._prepare_qr_codes()
+        self.figures = catalogue.figures  # reported programme figures for the numbers page
         self.context["ocop"] = self.view
         # Absolute address for Open Graph images and feeds, whatever RELATIVE_URLS says.
         self.context["SITE_ABSOLUTE_URL"] = settings["SITEURL"]
@@ -195,6 +202,19 @@ class CatalogueGenerator(Generator):
             json.dump(stats.as_dict(), handle)
         logger.info("Photos: %(sources)s sources, %(derived)s derived, %(cached)s from cache", stats.as_dict())
         return stats
+
+    def _prepare_qr_codes(self) -> None:
+        """One QR code per product, leading to its default-language page, drawn only when not cached."""
+        settings = self.settings
+        urls = {p.slug: p.canonical_url for p in self.view.products}
+        cache_root = os.path.join(cache_path(settings), "ocop-qr")
+        self.qr_files, drawn = ensure_qr_codes(urls, cache_root, settings.get("OCOP_PHOTO_WORKERS"))
+        logger.info("QR codes: %s drawn, %s from cache", drawn, len(urls) - drawn)
+        for view in self.views.values():
+            for product in view.products:
+                key = os.path.basename(self.qr_files[product.slug])[:10]
+                product.qr_path = settings["OCOP_QR_SAVE_AS"].format(slug=product.slug, hash=key)
+                product.qr_target = urls[product.slug]
 
     def _all_news(self) -> list:
         """Every news article and its translations, published or not."""
@@ -284,14 +304,13 @@ class CatalogueGenerator(Generator):
             product.news.sort(key=lambda a: (a.date, a.slug), reverse=True)
 
         site_url = settings["SITEURL"]
-        if lang == default:
-            for product in products.values():
-                product.jsonld = json_script(product_graph(product, site_url, rules, catalogue.province,
-                                                           product.summary_text))
-            for producer in producers.values():
-                producer.jsonld = json_script(producer_graph(producer, site_url, rules))
-            if catalogue.province is not None:
-                view.home_jsonld = json_script(home_graph(catalogue.province, site_url, settings["SITENAME"]))
+        for product in products.values():
+            product.jsonld = json_script(product_graph(product, site_url, rules, catalogue.province,
+                                                       product.summary_text))
+        for producer in producers.values():
+            producer.jsonld = json_script(producer_graph(producer, site_url, rules))
+        if lang == default and catalogue.province is not None:
+            view.home_jsonld = json_script(home_graph(catalogue.province, site_url, settings["SITENAME"]))
         for producer in producers.values():
             producer.certificate_types = certificate_types(producer, lang)
         view.products = sorted(products.values(), key=name_key)
@@ -350,14 +369,35 @@ class CatalogueGenerator(Generator):
         for content in (*self.view.products, *self.view.producers):
             for photo in content.photos:
                 publish(photo, self.output_path, photo.prefix)
+        for product in self.view.products:
+            publish_qr(self.qr_files[product.slug], self.output_path, product.qr_path)
+        self.sitemap = Sitemap(settings["SITEURL"])
         for lang, view in self.views.items():
             self._write_language(writer, lang, view)
+        self._add_news_to_sitemap()
+        self.sitemap.write(self.output_path)
+        # Hosts serve 404.html at whatever URL was missing: links are root-relative so they work anywhere.
+        root_path = urllib.parse.urlsplit(settings["SITEURL"]).path.rstrip("/")
+        writer.write_file("404.html", self.get_template("404"), self.context, relative_urls=False,
+                          lang=self.default_lang, ocop=self.view, url="404.html", page_name="404.html",
+                          SITEURL=root_path, **page_urls(settings, self.default_lang))
         write_exports(self.view, settings["SITEURL"], self.output_path, settings)
         if settings.get("PRODUCTS_FEED_ATOM"):
             newest = self.view.newest(len(self.view.products))
             writer.write_feed(newest, self.context, settings["PRODUCTS_FEED_ATOM"],
                               settings.get("PRODUCTS_FEED_ATOM_URL") or settings["PRODUCTS_FEED_ATOM"],
                               feed_title="OCOP")
+        write_headers(settings, self.output_path)
+
+    def _add_news_to_sitemap(self) -> None:
+        """Pelican's news articles and their translations, with the news indexes."""
+        for article in self.context.get("articles", []):
+            versions = sorted([article, *article.translations], key=lambda a: self.languages.index(a.lang)
+                              if a.lang in self.languages else len(self.languages))
+            alternates = [(a.lang, a.url) for a in versions]
+            for version in versions:
+                self.sitemap.add(version.url, alternates, _iso(getattr(version, "modified", None) or version.date))
+        self.sitemap.add(common_news_url(self.settings, self.default_lang))
 
     def _write_language(self, writer, lang: str, view: CatalogueView) -> None:
         settings = self.settings
@@ -368,17 +408,19 @@ class CatalogueGenerator(Generator):
         else:
             common["NEWS_URL"] = localised_path(settings, "NEWS", "URL", lang)
 
-        def write(save_as, template, url, alternates, **kwargs):
+        def write(save_as, template, url, alternates, lastmod=None, **kwargs):
             writer.write_file(save_as, self.get_template(template), self.context,
                               relative_urls=settings["RELATIVE_URLS"], url=url, page_name=url,
                               alternates=alternates, **common, **kwargs)
+            self.sitemap.add(url, alternates, lastmod)
 
         def write_list(save_as, url, template, products, alternates, **kwargs):
             write(save_as, template, url, alternates, paginated={"products": products}, template_name=template,
                   products=products, **kwargs)
 
         for product in view.products:
-            write(product.save_as, product.template, product.url, self.alternates(content=product), product=product)
+            write(product.save_as, product.template, product.url, self.alternates(content=product),
+                  lastmod=_iso(product.record.last_verified), product=product)
         for region in view.regions:
             write_list(region.save_as, region.url, region.template, region.products,
                        self.alternates(content=region), region=region)
@@ -407,6 +449,7 @@ class CatalogueGenerator(Generator):
         named("SEARCH", "search")
         named("PRINT_INDEX", "print_index")
         named("LABELS", "labels")
+        named("NUMBERS", "numbers", numbers=compute_numbers(view, self.figures))
         for scope in view.print_scopes:
             write(scope.save_as, "print_catalogue", scope.url, self.alternates("PRINT", slug=scope.slug),
                   scope=scope, products=scope.products)
@@ -416,6 +459,13 @@ class CatalogueGenerator(Generator):
                    *[(other, localised_path(settings, "NEWS", "URL", other))
                      for other in self.languages if other != self.default_lang]],
                   paginated={"articles": view.news}, template_name="index", articles=view.news)
+
+
+def _iso(value) -> str | None:
+    """A date or datetime as an ISO date for the sitemap."""
+    if value is None:
+        return None
+    return (value.date() if isinstance(value, datetime.datetime) else value).isoformat()
 
 
 def common_news_url(settings: dict, lang: str) -> str:

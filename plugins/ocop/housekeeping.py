@@ -156,10 +156,21 @@ def warnings_for(catalogue, settings: dict | None = None) -> Problems:
     return problems
 
 
-def log_warnings(catalogue, settings: dict, logger) -> None:
-    """Log every housekeeping warning, one line each (builds report them; they never stop a build)."""
+def log_warnings(catalogue, settings: dict, logger, limit: int | None = None) -> None:
+    """Log housekeeping warnings, one line each, at most OCOP_BUILD_WARNINGS of them (never fatal).
+
+    `make check` lists them all; a build of a large catalogue would otherwise
+    bury its own messages under thousands of "no photo yet" lines.
+    """
     from .messages import message_lang
 
+    lang = message_lang(settings)
+    limit = settings.get("OCOP_BUILD_WARNINGS", 20) if limit is None else limit
     root = os.path.dirname(os.path.abspath(settings.get("PATH", ".")))
-    for warning in warnings_for(catalogue, settings).sorted():
-        logger.warning(warning.format(message_lang(settings), root))
+    found = warnings_for(catalogue, settings).sorted()
+    for warning in found[:limit]:
+        logger.warning(warning.format(lang, root))
+    if len(found) > limit:
+        more = len(found) - limit
+        logger.warning(f"… {more} cảnh báo nữa: `make check` liệt kê tất cả" if lang == "vi"
+                       else f"… {more} more warnings: `make check` lists them all")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 # code -> (Vietnamese, English). Templates use str.format with the problem's params.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -97,6 +98,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{value}` không phải số thập phân thông thường; nếu là chữ hãy đặt trong ngoặc kép",
         "`{value}` is not a plain decimal number; quote it if it is text",
     ),
+    # hostile or damaged input (issue 7)
+    "not_utf8_utf16": (
+        "tệp được lưu với mã hoá UTF-16 (Unicode); hãy lưu lại với mã hoá UTF-8",
+        "the file is saved as UTF-16 (Unicode); save it as UTF-8",
+    ),
+    "control_character": (
+        "có ký tự điều khiển ẩn ({char}) ở đây; hãy xoá nó (thường do chép từ tệp PDF hoặc Word)",
+        "there is an invisible control character ({char}) here; delete it (it often comes from copying"
+        " out of a PDF or a word processor)",
+    ),
+    "line_separator": (
+        "có ký tự ngắt dòng ẩn ({char}) ở đây; hãy thay bằng dấu cách hoặc một lần xuống dòng bình thường",
+        "there is an invisible line separator ({char}) here; replace it with a space or an ordinary line break",
+    ),
+    "bidi_character": (
+        "có ký tự đảo chiều văn bản ẩn ({char}) ở đây, khiến chữ hiển thị khác với nội dung thật; hãy xoá nó",
+        "there is a hidden bidirectional-text control ({char}) here, which makes text display differently"
+        " from what it says; delete it",
+    ),
+    "key_too_long": (
+        "tên trường quá dài (tối đa {limit} ký tự); hãy kiểm tra xem có thiếu dấu `:` hay xuống dòng không",
+        "the field name is too long (at most {limit} characters); check for a missing `:` or line break",
+    ),
+    "number_too_large": (
+        "số `{value}` quá lớn (tối đa {limit}); nếu là mã số hãy viết trong ngoặc kép",
+        "the number `{value}` is too large (at most {limit}); write it in quotes if it is a code",
+    ),
     # schema
     "missing_field": ("thiếu trường bắt buộc `{field}`", "missing required field `{field}`"),
     "unknown_field": (
@@ -153,6 +181,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "`{field}`: `{value}` phải bắt đầu bằng https://, http://, mailto: hoặc tel:",
         "`{field}`: `{value}` must start with https://, http://, mailto: or tel:",
     ),
+    "url_mailto": (
+        "`{field}`: `{value}`: sau mailto: chỉ ghi một địa chỉ thư điện tử (không dấu cách, `?`, `&` hay `,`),"
+        " ví dụ mailto:htx@example.vn",
+        "`{field}`: `{value}`: after mailto: write one e-mail address only (no spaces, `?`, `&` or `,`),"
+        " e.g. mailto:htx@example.vn",
+    ),
+    "url_tel": (
+        "`{field}`: `{value}`: sau tel: ghi số điện thoại liền, không dấu cách, ví dụ tel:+842153825123",
+        "`{field}`: `{value}`: after tel: write the phone number without spaces, e.g. tel:+842153825123",
+    ),
+    "url_host": (
+        "`{field}`: `{value}` không có tên miền hợp lệ sau https://, ví dụ https://example.gov.vn/trang",
+        "`{field}`: `{value}` has no valid host name after https://, e.g. https://example.gov.vn/page",
+    ),
+    "url_userinfo": (
+        "`{field}`: `{value}` có tên người dùng hoặc dấu `@` trước tên miền, che giấu địa chỉ thật; hãy bỏ phần đó",
+        "`{field}`: `{value}` has a user name or `@` before the host, which hides the real address; remove it",
+    ),
+    "contact_phone": (
+        "`{field}`: `{value}` không phải số điện thoại (chữ số, dấu cách, +, -, ., ngoặc; từ 3 đến 15 chữ số)",
+        "`{field}`: `{value}` is not a phone number (digits, spaces, +, -, ., parentheses; 3 to 15 digits)",
+    ),
+    "contact_email": (
+        "`{field}`: `{value}` không phải một địa chỉ thư điện tử, ví dụ htx@example.vn",
+        "`{field}`: `{value}` is not one e-mail address such as htx@example.vn",
+    ),
     "source_ref": (
         "`{field}`: nguồn phải là mã một tệp trong _sources/, hoặc gồm `title` (và `url`)",
         "`{field}`: a source is the id of a file in _sources/, or a `title` (and `url`)",
@@ -160,6 +214,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "decision_number": (
         "`{field}`: `{value}` không đúng dạng số quyết định, ví dụ 4261/QĐ-UBND",
         "`{field}`: `{value}` is not a decision number such as 4261/QĐ-UBND",
+    ),
+    # programme figures (products/_figures.yaml)
+    "partial_date": (
+        "`{field}`: `{value}` không phải năm (2024), tháng (2023-02) hay ngày (2021-12-31)",
+        "`{field}`: `{value}` is not a year (2024), a month (2023-02) or a day (2021-12-31)",
+    ),
+    "figures_duplicate": (
+        "`{field}`: `{value}` đã có ở dòng {first_line}; mỗi năm hoặc mã chỉ ghi một lần",
+        "`{field}`: `{value}` already appears at line {first_line}; give each year or id once",
+    ),
+    "figures_stars_sum": (
+        "`{field}`: tổng số sản phẩm theo hạng sao ({sum}) lớn hơn tổng số ({total})",
+        "`{field}`: the products by star level add up to {sum}, more than the total {total}",
+    ),
+    "figures_range_reversed": (
+        "`{field}`: đầu trên {high} nhỏ hơn `value` {low}",
+        "`{field}`: the high end {high} is below `value` {low}",
     ),
     "invalid_value": ("`{field}`: giá trị không hợp lệ", "`{field}`: invalid value"),
     # files and folders
@@ -194,6 +265,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unsafe_path": (
         "`{name}` là liên kết tượng trưng trỏ ra ngoài thư mục dữ liệu; không được dùng",
         "`{name}` is a symbolic link leaving the data folder; it is not used",
+    ),
+    "unsafe_content_path": (
+        "`{name}` là liên kết tượng trưng trỏ ra ngoài thư mục của trang; nó có thể đăng tệp ở nơi khác lên trang,"
+        " nên không được phép",
+        "`{name}` is a symbolic link leading outside the site's folder; it could publish a file from elsewhere,"
+        " so it is not allowed",
+    ),
+    "unsafe_theme_path": (
+        "`{name}` là liên kết tượng trưng trỏ ra ngoài thư mục giao diện (theme); nó có thể đăng tệp ở nơi khác"
+        " lên trang, nên không được phép",
+        "`{name}` is a symbolic link leading outside the theme's folder; it could publish a file from elsewhere,"
+        " so it is not allowed",
+    ),
+    "settings_missing": (
+        "không có tệp cấu hình {path}",
+        "the settings file {path} does not exist",
+    ),
+    "settings_error": (
+        "tệp cấu hình có lỗi: {detail}",
+        "the settings file has an error: {detail}",
+    ),
+    "output_unwritable": (
+        "không ghi được trang vào {path}: {reason}",
+        "cannot write the site into {path}: {reason}",
+    ),
+    "bad_epoch": (
+        "`SOURCE_DATE_EPOCH`: `{value}` không phải số giây tính từ 1970-01-01 (dấu thời gian Unix)",
+        "`SOURCE_DATE_EPOCH`: `{value}` is not a number of seconds since 1970-01-01 (a Unix timestamp)",
     ),
     # cross-record checks
     "unknown_ref": (
@@ -240,6 +339,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "broken_link": (
         "liên kết tới `{target}` không dẫn tới tệp nào; hãy kiểm tra đường dẫn",
         "the link to `{target}` does not lead to any file; check the path",
+    ),
+    "link_outside_project": (
+        "liên kết `{{{link}}}` tới `{target}` trỏ ra ngoài thư mục của trang; chỉ được liên kết tới tệp của trang",
+        "the `{{{link}}}` link to `{target}` leads outside the site's folder; link only to the site's own files",
+    ),
+    "link_outside_content": (
+        "liên kết `{{{link}}}` chép tệp vào trang nên chỉ được trỏ tới tệp trong thư mục {folder}/;"
+        " `{target}` nằm ngoài thư mục đó",
+        "a `{{{link}}}` link copies the file into the site, so it may only point inside {folder}/;"
+        " `{target}` is outside it",
     ),
     "photo_backslash": (
         "`{field}`: `{file}` dùng dấu `\\`; hãy dùng dấu `/` trong đường dẫn ảnh",
@@ -671,7 +780,22 @@ def render(code: str, params: dict, lang: str = "vi") -> str:
         # Codes passed as values (kind_*, type_*) are translated too.
         if isinstance(value, str) and value in MESSAGES and key in ("kind", "expected"):
             params[key] = MESSAGES[value][index]
+        elif isinstance(value, str):
+            params[key] = visible(value)
     return template.format(**params) + hint
+
+
+# Line breaks, control characters and invisible format characters (zero-width, bidirectional
+# controls) in a value quoted by a message: shown as escapes, so that every problem stays on one
+# line and reads in the order it is stored.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+                        "\ufeff\ufff9-\ufffb]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def visible(text: str) -> str:
+    """`text` with every invisible or line-breaking character written as an escape (`\\n`, `\\u202e`)."""
+    return _INVISIBLE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
 def message_lang(settings: dict | None = None, environ: dict | None = None) -> str:

@@ -3,18 +3,30 @@
 News are ordinary Pelican articles (content/news/*.md). Their `Products:`,
 `Producers:` and `Sources:` metadata name records by id; an unknown id is an
 error reported at the metadata line of the article.
+
+`check_article()` reads a news article or page the way Pelican's Markdown reader
+does and reports, at their line and column, what Pelican would only log (or not
+notice): a file that is not UTF-8, control or bidirectional characters, a
+missing or invisible-character `Title`, a missing or impossible `Date`, a `Slug`
+that is not an id, an unknown `Status`. The build runs it on every Markdown file
+before Pelican reads them; `resolve_references()` runs it too, so `make check`
+reports the same problems.
 """
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import os
 import re
+import unicodedata
 
 from pelican.contents import Article, Page
 
 from .problems import Problems
 from .sanitise import clean_html
+from .slugs import is_id
+from .yaml_loader import character_problem, decode_text, forbidden_characters, looks_utf16, position
 
 # metadata field -> (table of the catalogue, message kind, folder under the data path)
 REFERENCE_FIELDS = {
@@ -23,6 +35,99 @@ REFERENCE_FIELDS = {
     "sources": ("sources", "source", "_sources"),
 }
 _HEADER = re.compile(r"^([A-Za-z_][A-Za-z0-9_ -]*):(.*)$")
+# The header syntax of Python-Markdown's `meta` extension, which Pelican's Markdown reader uses.
+_META = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+_META_MORE = re.compile(r"^[ ]{4,}(?P<value>.*)")
+_META_BEGIN = re.compile(r"^-{3}(\s.*)?$")
+_META_END = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?")
+STATUSES = ("published", "draft", "hidden")
+MAX_TITLE = 300
+
+
+def read_headers(text: str) -> dict[str, tuple[int, int, str]]:
+    """`key` (lower case) -> (line, column of the value, value) for the first definition of each header."""
+    headers: dict[str, tuple[int, int, str]] = {}
+    lines = text.split("\n")
+    start = 1 if lines and _META_BEGIN.match(lines[0]) else 0
+    for number, line in enumerate(lines[start:], start=start + 1):
+        if not line.strip() or (start and _META_END.match(line)):
+            break
+        match = _META.match(line)
+        if match:
+            headers.setdefault(match.group("key").lower(), (number, match.start("value") + 1, match.group("value")))
+        elif not _META_MORE.match(line):
+            break
+    return headers
+
+
+def check_article(path: str, problems: Problems, needs_date: bool = True) -> str | None:
+    """Report what is wrong in a Markdown article's text and headers; returns its text, or None if unreadable."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        problems.add(path, 1, 1, "file_unreadable", reason=exc.strerror or str(exc))
+        return None
+    if looks_utf16(raw):
+        problems.add(path, 1, 1, "not_utf8_utf16")
+        return None
+    text, bad_offset = decode_text(raw)
+    if text is None:
+        line = raw[:bad_offset].count(b"\n") + 1
+        problems.add(path, line, bad_offset - raw.rfind(b"\n", 0, bad_offset), "not_utf8", offset=bad_offset)
+        return None
+    clean = forbidden_characters(path, text, problems)
+    for match in _BIDI.finditer(text):
+        line, column = position(text, match.start())
+        code, params = character_problem(match.group())
+        problems.add(path, line, column, code, **params)
+        clean = False
+        break
+    headers = read_headers(text)
+    _check_title(path, headers, problems, clean)
+    for name in ("date", "modified"):
+        if name in headers:
+            _check_date(path, name.capitalize(), *headers[name], problems)
+        elif name == "date" and needs_date:
+            problems.add(path, 1, 1, "missing_field", field="Date")
+    if "slug" in headers:
+        line, column, value = headers["slug"]
+        if not is_id(value.strip()):
+            problems.add(path, line, column, "id_format", field="Slug", value=value.strip())
+    if "status" in headers:
+        line, column, value = headers["status"]
+        if value.strip().lower() not in STATUSES:
+            problems.add(path, line, column, "not_in_enum", field="Status", value=value.strip(),
+                         allowed=", ".join(STATUSES), suggestion="")
+    return text
+
+
+def _check_title(path: str, headers: dict, problems: Problems, clean: bool) -> None:
+    if "title" not in headers:
+        problems.add(path, 1, 1, "missing_field", field="Title")
+        return
+    line, column, value = headers["title"]
+    if not value.strip():
+        problems.add(path, line, column, "empty_value", field="Title")
+    elif clean and any(unicodedata.category(c) in ("Cc", "Cf") for c in value):
+        problems.add(path, line, column, "single_line_text", field="Title")
+    elif len(value.strip()) > MAX_TITLE:
+        problems.add(path, line, column, "too_long", field="Title", length=len(value.strip()), limit=MAX_TITLE)
+
+
+def _check_date(path: str, field: str, line: int, column: int, value: str, problems: Problems) -> None:
+    value = value.strip()
+    match = _DATE.fullmatch(value)
+    if match is None:
+        problems.add(path, line, column, "date_format", field=field, value=value[:60])
+        return
+    try:
+        numbers = [int(part) for part in match.groups() if part is not None]
+        datetime.datetime(*numbers)
+    except ValueError:
+        problems.add(path, line, column, "date_invalid", field=field, value=value)
 
 
 def sanitise_content(instance) -> None:
@@ -63,7 +168,12 @@ def header_positions(path: str) -> dict[str, tuple[int, str]]:
 
 def resolve_references(metadata: dict, path: str, tables: dict, data_root: str,
                        problems: Problems) -> dict[str, list]:
-    """The records each reference field names; unknown ids become problems."""
+    """The records each reference field names; unknown ids become problems.
+
+    The article's own problems (check_article) are reported too, so that
+    `make check`, which calls this for every news file, finds them.
+    """
+    check_article(path, problems)
     resolved: dict[str, list] = {}
     positions = None
     for field, (table_name, kind, folder) in REFERENCE_FIELDS.items():

@@ -15,6 +15,7 @@ import os
 from dataclasses import dataclass, field
 
 from . import certificates as cert_rules
+from .numbers import FIGURES_FILE, Figures, figures_from
 from .photos import Photo, check_photos
 from .problems import Problems, field_name
 from .rules import load_rules
@@ -222,6 +223,7 @@ class Catalogue:
     decisions: dict[str, Decision] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     products: dict[str, ProductRecord] = field(default_factory=dict)
+    figures: Figures | None = None  # the reported programme figures of _figures.yaml, when present
     problems: Problems = field(default_factory=Problems)
     # ids whose record file exists, valid or not, by kind
     present: dict[str, set[str]] = field(default_factory=dict)
@@ -232,6 +234,7 @@ class _Files:
     """Record files found under the data folder, by kind."""
 
     province: str | None = None
+    figures: str | None = None
     by_kind: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # kind -> [(id, path)]
 
 
@@ -282,6 +285,10 @@ def load_catalogue(root: str, today: datetime.date, validity_months: int | None 
             catalogue.products[record_id] = product
     for region in catalogue.regions.values():
         linker.region_links(region, parsed)
+    if files.figures:  # optional: the programme's reported figures, checked like a record
+        record = load_record(files.figures, problems)
+        if record is not None and check_record("figures", record, problems):
+            catalogue.figures = figures_from(record, linker)
     return catalogue
 
 
@@ -322,6 +329,8 @@ def _find_files(root: str, problems: Problems) -> _Files:
                     continue
                 ids[stem] = child.path
                 files.by_kind[kind].append((stem, child.path))
+        elif entry.name == FIGURES_FILE and entry.is_file():
+            files.figures = entry.path
         elif entry.name.startswith("_"):
             problems.add(entry.path, 1, 1, "unknown_folder", name=entry.name,
                          known=", ".join(sorted(RECORD_FOLDERS)))

@@ -24,8 +24,17 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+def _local_images(element: str, attribute: str, value: str) -> str | None:
+    """Drop the `src` of an image on another site: it would track visitors, and the CSP (img-src 'self') blocks it."""
+    if element == "img" and attribute == "src":
+        address = value.strip().lower()
+        if address.startswith(("//", "\\\\", "/\\", "\\/")) or ":" in address.split("/", 1)[0]:
+            return None
+    return value
+
+
 def clean_html(html: str) -> str:
-    """Sanitised HTML: scripts, handlers, styles, frames and unsafe URLs removed."""
+    """Sanitised HTML: scripts, handlers, styles, frames, unsafe URLs and images from other sites removed."""
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -33,6 +42,7 @@ def clean_html(html: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel=None,  # no target= is allowed, so rel=noopener would add nothing
         strip_comments=True,
+        attribute_filter=_local_images,
     )
 
 

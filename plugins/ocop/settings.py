@@ -26,6 +26,7 @@ DEFAULTS = {
     "OCOP_PHOTO_MAX_BYTES": 30_000_000,
     "OCOP_PHOTO_WORKERS": None,  # None: one per core
     "OCOP_PHOTOS_SAVE_AS": "anh/{kind}/{slug}",  # folder of a record's derivatives in the output
+    "OCOP_QR_SAVE_AS": "qr/{slug}.{hash}.svg",  # a product's QR code (content-addressed: cache it forever)
     # open data, printable pages
     "OPEN_DATA_URL": "du-lieu/",
     "OPEN_DATA_SAVE_AS": "du-lieu/index.html",
@@ -39,15 +40,41 @@ DEFAULTS = {
     "PRINT_INDEX_SAVE_AS": "in/index.html",
     "LABELS_URL": "in/nhan-qr/",
     "LABELS_SAVE_AS": "in/nhan-qr/index.html",
+    # "OCOP in numbers": counts from the records beside the figures of products/_figures.yaml
+    "NUMBERS_URL": "so-lieu/",
+    "NUMBERS_SAVE_AS": "so-lieu/index.html",
     # security: the Content-Security-Policy every page is built to satisfy (no inline script or
     # style; WebAssembly for the search index), sent by hosts that read _headers, and as a
     # <meta> fallback for hosts without header control when OCOP_META_CSP is true
     "OCOP_CONTENT_SECURITY_POLICY": (
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; "
-        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-        "frame-ancestors 'none'"
+        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
     ),
-    "OCOP_META_CSP": False,
+    # directives that only work in a header (browsers ignore them in <meta>, with a console error):
+    # added to the policy in _headers and nginx, never to the <meta> fallback
+    "OCOP_CSP_HEADER_ONLY": "frame-ancestors 'none'",
+    "OCOP_META_CSP": False,  # also set by the environment variable OCOP_META_CSP=1 (GitHub Pages)
+    # the other security headers hosts send with every file (headers.py writes them into `_headers`
+    # for Netlify and Cloudflare Pages; deploy/nginx-ocop.conf sends the same); None: left out, except
+    # Content-Security-Policy, where None means OCOP_CONTENT_SECURITY_POLICY
+    "OCOP_SECURITY_HEADERS": {
+        "Content-Security-Policy": None,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        "Permissions-Policy": (
+            "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), "
+            "magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=()"
+        ),
+        "X-Frame-Options": "DENY",
+        "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+        "Cross-Origin-Opener-Policy": "same-origin",
+    },
+    # Cache-Control: photo derivatives have the hash of their bytes in their names (a year, immutable);
+    # pages, feeds and data change with every (daily) build
+    "OCOP_CACHE_CONTROL_IMMUTABLE": "public, max-age=31536000, immutable",
+    "OCOP_CACHE_CONTROL_PAGES": "public, max-age=300, must-revalidate",
+    # the Netlify / Cloudflare Pages headers file at the output root ("" or None: not written)
+    "OCOP_HEADERS_FILE": "_headers",
     # build the Pagefind search index after the pages (search page and catalogue filters use it)
     "OCOP_SEARCH_INDEX": True,
     # how many newest products the home page shows
@@ -96,6 +123,8 @@ DEFAULTS = {
     "PRINT_INDEX_LANG_SAVE_AS": "{lang}/print/index.html",
     "LABELS_LANG_URL": "{lang}/print/qr-labels/",
     "LABELS_LANG_SAVE_AS": "{lang}/print/qr-labels/index.html",
+    "NUMBERS_LANG_URL": "{lang}/numbers/",
+    "NUMBERS_LANG_SAVE_AS": "{lang}/numbers/index.html",
     "PRODUCT_URL": "san-pham/{slug}/",
     "PRODUCT_SAVE_AS": "san-pham/{slug}/index.html",
     "CATALOGUE_URL": "san-pham/",
@@ -125,6 +154,8 @@ DEFAULTS = {
 
 def apply_defaults(settings: dict) -> dict:
     """Fill in every plugin setting the site did not set; returns the same dict."""
+    if "OCOP_META_CSP" not in settings and os.environ.get("OCOP_META_CSP"):
+        settings["OCOP_META_CSP"] = os.environ["OCOP_META_CSP"].strip().lower() in ("1", "true", "yes", "on")
     for key, value in DEFAULTS.items():
         settings.setdefault(key, list(value) if isinstance(value, list) else value)
     # List templates paginate like Pelican's index: register them once.
@@ -139,7 +170,7 @@ def apply_defaults(settings: dict) -> dict:
 
 # Pages that exist once per language; each has NAME_URL / NAME_SAVE_AS settings.
 PAGE_NAMES = ("HOME", "SEARCH", "CATALOGUE", "PRODUCERS", "REGIONS", "GROUPS", "STARS_INDEX", "OPEN_DATA",
-              "PRINT_INDEX", "LABELS")
+              "PRINT_INDEX", "LABELS", "NUMBERS")
 
 
 def localised_path(settings: dict, name: str, key: str, lang: str, **values) -> str:
@@ -169,6 +200,22 @@ def cache_path(settings: dict) -> str:
     if os.path.isabs(path):
         return path
     return os.path.join(os.path.dirname(os.path.abspath(settings.get("PATH", "."))), path)
+
+
+def security_headers(settings: dict) -> dict[str, str]:
+    """OCOP_SECURITY_HEADERS with the Content-Security-Policy filled in and empty values left out.
+
+    The header's policy is OCOP_CONTENT_SECURITY_POLICY (the one the <meta> fallback
+    carries) followed by OCOP_CSP_HEADER_ONLY (frame-ancestors, which only a header can set).
+    """
+    headers = {}
+    for name, value in (settings.get("OCOP_SECURITY_HEADERS") or {}).items():
+        if value is None and name.lower() == "content-security-policy":
+            parts = (settings.get("OCOP_CONTENT_SECURITY_POLICY"), settings.get("OCOP_CSP_HEADER_ONLY"))
+            value = "; ".join(str(part).strip().rstrip(";") for part in parts if part)
+        if value:
+            headers[name] = " ".join(str(value).split())
+    return headers
 
 
 def today(settings: dict, environ: dict | None = None) -> datetime.date:

@@ -13,6 +13,7 @@ import json
 from markupsafe import Markup
 
 from .certificates import EXPIRED, REVOKED, VALID
+from .rules import label as label_in
 
 _STATUS = {
     VALID: "https://schema.org/CertificationActive",
@@ -47,14 +48,16 @@ def organisation(province, site_url: str) -> dict:
 def producer_node(producer, site_url: str, rules: dict) -> dict:
     """A producer as an Organization."""
     record = producer.record
-    data = {"@type": "Organization", "@id": absolute(site_url, producer.url) + "#org", "name": record.name,
+    data = {"@type": "Organization", "@id": absolute(site_url, producer.url) + "#org", "name": producer.title,
             "url": absolute(site_url, producer.url)}
-    if record.alt_names:
-        data["alternateName"] = [a.name for a in record.alt_names]
+    other_names = [n for n in (record.name, record.name_en, *(a.name for a in record.alt_names))
+                   if n and n != producer.title]
+    if other_names:
+        data["alternateName"] = list(dict.fromkeys(other_names))
     if record.website:
         data["sameAs"] = record.website
     if producer.region is not None:
-        address = {"@type": "PostalAddress", "addressRegion": producer.region.title, "addressCountry": "VN"}
+        address = {"@type": "PostalAddress", "addressRegion": producer.region.record.name, "addressCountry": "VN"}
         if record.commune:
             address["addressLocality"] = record.commune
         if record.address:
@@ -66,7 +69,8 @@ def producer_node(producer, site_url: str, rules: dict) -> dict:
         elif contact.type == "email":
             data.setdefault("email", contact.value)
     if record.legal_form:
-        data["description"] = rules["legal_forms"][record.legal_form]["vi"]
+        form = rules["legal_forms"][record.legal_form]
+        data["description"] = form.get(producer.lang) or form["vi"]
     return data
 
 
@@ -92,6 +96,16 @@ def certification_node(certificate, rules: dict) -> dict:
     return data
 
 
+LABELS = {
+    "vi": {"home": "Trang chủ", "products": "Sản phẩm", "producers": "Chủ thể"},
+    "en": {"home": "Home", "products": "Products", "producers": "Producers"},
+}
+
+
+def _labels(lang: str) -> dict:
+    return LABELS.get(lang, LABELS["vi"])
+
+
 def product_graph(product, site_url: str, rules: dict, province, description: str) -> list[dict]:
     """Product (with its certificates) and BreadcrumbList for a product page."""
     record = product.record
@@ -100,28 +114,34 @@ def product_graph(product, site_url: str, rules: dict, province, description: st
         "@context": "https://schema.org",
         "@type": "Product",
         "@id": url + "#product",
-        "name": record.name,
+        "name": product.title,
         "url": url,
         "description": description,
-        "category": rules["groups"][record.current.group]["vi"],
+        "inLanguage": product.lang,
+        "category": label_in(rules["groups"][record.current.group], product.lang),
         "countryOfOrigin": {"@type": "Country", "name": "VN"},
         "hasCertification": [certification_node(c, rules) for c in reversed(record.certificates)],
     }
-    if record.name_en:
-        node["alternateName"] = record.name_en
+    other_names = [n for n in (record.name, record.name_en, *(a.name for a in record.alt_names))
+                   if n and n != product.title]
+    if other_names:
+        node["alternateName"] = list(dict.fromkeys(other_names))
     if product.photos:
         node["image"] = [absolute(site_url, f"{p.prefix}/{p.derived.social}") for p in product.photos]
     if product.producer is not None:
         node["manufacturer"] = producer_node(product.producer, site_url, rules)
     if record.trade.gtin13:
         node["gtin13"] = record.trade.gtin13
-    return [node, breadcrumbs([("Sản phẩm", product.settings["CATALOGUE_URL"]), (record.name, product.url)],
-                              site_url)]
+    labels = _labels(product.lang)
+    catalogue_url = product.settings["CATALOGUE_URL"] if product.in_default_lang else product.settings[
+        "CATALOGUE_LANG_URL"].format(lang=product.lang)
+    return [node, breadcrumbs([(labels["products"], catalogue_url), (product.title, product.url)], site_url,
+                              labels["home"])]
 
 
-def breadcrumbs(items: list[tuple[str, str]], site_url: str) -> dict:
+def breadcrumbs(items: list[tuple[str, str]], site_url: str, home: str = "Trang chủ") -> dict:
     """A BreadcrumbList from the home page through `items` (label, path)."""
-    elements = [{"@type": "ListItem", "position": 1, "name": "Trang chủ", "item": site_url + "/"}]
+    elements = [{"@type": "ListItem", "position": 1, "name": home, "item": site_url + "/"}]
     for index, (label, path) in enumerate(items, start=2):
         elements.append({"@type": "ListItem", "position": index, "name": label, "item": absolute(site_url, path)})
     return {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": elements}
@@ -130,8 +150,11 @@ def breadcrumbs(items: list[tuple[str, str]], site_url: str) -> dict:
 def producer_graph(producer, site_url: str, rules: dict) -> list[dict]:
     """Organization and BreadcrumbList for a producer page."""
     node = {"@context": "https://schema.org", **producer_node(producer, site_url, rules)}
-    return [node, breadcrumbs([("Chủ thể", producer.settings["PRODUCERS_URL"]), (producer.title, producer.url)],
-                              site_url)]
+    labels = _labels(producer.lang)
+    producers_url = producer.settings["PRODUCERS_URL"] if producer.in_default_lang else producer.settings[
+        "PRODUCERS_LANG_URL"].format(lang=producer.lang)
+    return [node, breadcrumbs([(labels["producers"], producers_url), (producer.title, producer.url)], site_url,
+                              labels["home"])]
 
 
 def home_graph(province, site_url: str, site_name: str) -> list[dict]:

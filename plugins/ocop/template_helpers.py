@@ -148,4 +148,5 @@ def search_filter_pair(value, key: str) -> tuple[str, str]:
 FILTERS = {"vi_date": vi_date, "span_date": span_date, "stars_symbol": stars_symbol, "day": day,
            "span_day": span_day, "tr": translate_label,
            "named": named, "search_filter_pair": search_filter_pair}
-GLOBALS = {"page_lang": page_lang, "search_alias": search_alias, "page_versions": page_versions, "language_links": language_links}
+GLOBALS = {"page_lang": page_lang, "search_alias": search_alias, "page_versions": page_versions,
+           "language_links": language_links}

@@ -5,10 +5,20 @@ no anchors or aliases (so no "billion laughs"), no tags, no duplicate keys.
 Plain scalars follow YAML 1.2 (true/false, decimal numbers, null); the YAML 1.1
 readings that surprise editors (`no` meaning false, `010` meaning 8) are errors
 instead of silent conversions. Dates stay strings; the schema checks them.
+
+Hostile input is refused before the parser sees it, with its line and column:
+UTF-16 and other non-UTF-8 files, control characters (raw or escaped), the
+invisible line separators YAML 1.1 would count as line breaks, bidirectional
+overrides in comments and field names (the schema refuses them in values), numbers
+too large for JSON, over-long field names,
+and nesting deeper than MAX_DEPTH (checked on the parser's events, so that a
+file of 100 000 `[` cannot exhaust the C stack of libyaml's composer).
 """
 
 from __future__ import annotations
 
+import bisect
+import math
 import os
 import re
 import unicodedata
@@ -25,6 +35,20 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
+MAX_KEY_LENGTH = 100
+MAX_PROBLEMS_PER_FILE = 20
+# Integers beyond 2**53 lose digits in JSON and JavaScript; floats must be finite.
+MAX_NUMBER = 2**53 - 1
+# Control characters (C0 except tab and line breaks, DEL, C1), surrogates and
+# non-characters, which YAML forbids; the separators YAML 1.1 counts as line
+# breaks although editors see none (NEL, LS, PS); bidirectional overrides and
+# isolates, which make text display in another order than it is stored.
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff"
+_SEPARATOR = "\x85\u2028\u2029"
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_FORBIDDEN = re.compile(f"[{_CONTROL}{_SEPARATOR}]")
+_KEY_FORBIDDEN = re.compile(f"[\t\n\r{_CONTROL}{_SEPARATOR}{_BIDI}]")
+_BIDI_CHARS = re.compile(f"[{_BIDI}]")
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -57,6 +81,8 @@ class Record:
     path: str
     data: dict
     positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    # paths of values the loader already reported, which the schema does not report again
+    flagged: set[tuple] = field(default_factory=set)
 
     def where(self, *keys) -> tuple[int, int]:
         """Line and column of the value at `keys`, or of its nearest parent."""
@@ -73,12 +99,58 @@ class Record:
 
 
 def decode_text(raw: bytes) -> tuple[str | None, int | None]:
-    """UTF-8 text (a byte-order mark is tolerated), or the offset of the first bad byte."""
+    """UTF-8 text (a BOM is tolerated) in NFC with `\\n` line breaks, or the offset of the first bad byte."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return None, exc.start
-    return unicodedata.normalize("NFC", text), None
+    return normalise_newlines(unicodedata.normalize("NFC", text)), None
+
+
+def normalise_newlines(text: str) -> str:
+    """`\\r\\n` and a lone `\\r` (old Mac files) as `\\n`, so that every reader counts lines alike."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def looks_utf16(raw: bytes) -> bool:
+    """True for UTF-16 or UTF-32 text (a byte-order mark, or NUL bytes between ASCII letters)."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    head = raw[:200]
+    return len(head) >= 4 and head.count(0) * 4 >= len(head)
+
+
+def position(text: str, index: int) -> tuple[int, int]:
+    """Line and column (from 1, in characters) of `index` in `text` with `\\n` line breaks."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def character_problem(char: str) -> tuple[str, dict]:
+    """The message code and parameters for a forbidden character."""
+    name = f"U+{ord(char):04X}"
+    if char in "\x85\u2028\u2029":
+        return "line_separator", {"char": name}
+    if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        return "bidi_character", {"char": name}
+    return "control_character", {"char": name}
+
+
+def forbidden_characters(path: str, text: str, problems: Problems) -> bool:
+    """Report each line holding a character no record may contain; True when there is none."""
+    found = 0
+    last_line = 0
+    for match in _FORBIDDEN.finditer(text):
+        line, column = position(text, match.start())
+        if line == last_line:
+            continue
+        last_line = line
+        code, params = character_problem(match.group())
+        problems.add(path, line, column, code, **params)
+        found += 1
+        if found >= MAX_PROBLEMS_PER_FILE:
+            break
+    return not found
 
 
 def load_record(path: str, problems: Problems, raw: bytes | None = None) -> Record | None:
@@ -94,6 +166,9 @@ def load_record(path: str, problems: Problems, raw: bytes | None = None) -> Reco
         size = os.path.getsize(path) if os.path.exists(path) else len(raw)
         problems.add(path, 1, 1, "file_too_large", size=size, limit=MAX_FILE_BYTES)
         return None
+    if looks_utf16(raw):
+        problems.add(path, 1, 1, "not_utf8_utf16")
+        return None
     text, bad_offset = decode_text(raw)
     if text is None:
         line = raw[:bad_offset].count(b"\n") + 1
@@ -105,16 +180,24 @@ def load_record(path: str, problems: Problems, raw: bytes | None = None) -> Reco
 
 def parse_text(path: str, text: str, problems: Problems) -> Record | None:
     """Parse YAML text into a Record, or add problems and return None."""
+    text = normalise_newlines(text)
+    if not forbidden_characters(path, text, problems) or not _scan_events(path, text, problems):
+        return None
     try:
         documents = list(yaml.compose_all(text, Loader=_Parser))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         code, params = _syntax_problem(exc, text)
+        if code == "key_too_long":
+            column = len(text.split("\n")[line - 1]) - len(text.split("\n")[line - 1].lstrip(" ")) + 1
         problems.add(path, line, column, code, **params)
         return None
-    except yaml.YAMLError as exc:  # ReaderError: characters YAML forbids
+    except yaml.YAMLError as exc:  # ReaderError: characters YAML forbids (already refused above)
         problems.add(path, 1, 1, "yaml_syntax", problem=str(exc).splitlines()[0])
+        return None
+    except RecursionError:  # the pure-Python composer on a deep file (the C one is guarded above)
+        problems.add(path, 1, 1, "too_deep")
         return None
     documents = [doc for doc in documents if doc is not None]
     if not documents:
@@ -129,11 +212,41 @@ def parse_text(path: str, text: str, problems: Problems) -> Record | None:
         problems.add(path, root.start_mark.line + 1, root.start_mark.column + 1, "root_not_mapping")
         return None
     record = Record(path, {})
-    builder = _Builder(path, problems, record.positions)
+    builder = _Builder(path, problems, record.positions, record.flagged)
     record.data = builder.build(root, (), 0)
+    if not builder.broken:
+        builder.hidden_bidi(text)
     # Values that were only ambiguous are kept so that the schema can report
     # more; structures that could not be built are not checked further.
     return None if builder.broken else record
+
+
+def _scan_events(path: str, text: str, problems: Problems) -> bool:
+    """Refuse anchors, aliases and deep nesting from the parser's events, before composing.
+
+    libyaml's composer recurses once per level of nesting in C: a small file of
+    nested `[` can crash the process. The parser itself is iterative, so its
+    events are read first and composing happens only when nothing is too deep.
+    Syntax errors are left to the composer, which reports them at the same place.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Parser):
+            if isinstance(event, yaml.NodeEvent):
+                mark = event.start_mark
+                if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+                    problems.add(path, mark.line + 1, mark.column + 1, "alias_not_allowed")
+                    return False
+                if depth > MAX_DEPTH:
+                    problems.add(path, mark.line + 1, mark.column + 1, "too_deep")
+                    return False
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return True
 
 
 _SYNTAX_CODES = {
@@ -153,9 +266,14 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, dict]:
     problem = exc.problem or ""
     if problem in _SYNTAX_CODES:
         code = _SYNTAX_CODES[problem]
+        if (code in ("yaml_unexpected_colon", "yaml_missing_colon") and exc.problem_mark is not None
+                and exc.problem_mark.column >= 1024):
+            return "key_too_long", {"limit": MAX_KEY_LENGTH}  # YAML's limit on a plain key's length
         if code == "yaml_unclosed_quote" and exc.context_mark is not None:
             return code, {"opened": exc.context_mark.line + 1}
         return code, {}
+    if "tab character" in problem:  # libyaml: "found a tab character that violates indentation"
+        return "yaml_tab", {}
     if "cannot start any token" in problem and exc.problem_mark is not None:
         char = text[exc.problem_mark.index] if exc.problem_mark.index < len(text) else ""
         if char == "\t":
@@ -168,16 +286,20 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, dict]:
 class _Builder:
     """Turns a composed node tree into Python data, checking as it goes."""
 
-    def __init__(self, path: str, problems: Problems, positions: dict):
+    def __init__(self, path: str, problems: Problems, positions: dict, flagged: set | None = None):
         self.path = path
         self.problems = problems
         self.positions = positions
+        self.flagged = flagged if flagged is not None else set()
+        self.value_spans: list[tuple[int, int]] = []
         self.seen: set[int] = set()
         self.broken = False
 
-    def error(self, node, code, **params):
+    def error(self, node, code, keys: tuple | None = None, **params):
         mark = node.start_mark
         self.problems.add(self.path, mark.line + 1, mark.column + 1, code, **params)
+        if keys is not None:
+            self.flagged.add(keys)
 
     def build(self, node, keys: tuple, depth: int):
         if id(node) in self.seen:
@@ -202,7 +324,7 @@ class _Builder:
             return self.mapping(node, keys, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, keys + (i,), depth + 1) for i, item in enumerate(node.value)]
-        return self.scalar(node)
+        return self.scalar(node, keys)
 
     def mapping(self, node, keys, depth):
         result: dict = {}
@@ -213,6 +335,13 @@ class _Builder:
                 self.broken = True
                 continue
             key = key_node.value
+            if not self.clean(key_node, key, keys + (key,), is_key=True):
+                self.broken = True
+                continue
+            if len(key) > MAX_KEY_LENGTH:
+                self.error(key_node, "key_too_long", limit=MAX_KEY_LENGTH)
+                self.broken = True
+                continue
             if key == "<<":  # merge keys are aliases in disguise
                 self.error(key_node, "alias_not_allowed")
                 continue
@@ -227,9 +356,56 @@ class _Builder:
             result[key] = self.build(value_node, keys + (key,), depth + 1)
         return result
 
-    def scalar(self, node):
+    def clean(self, node, value: str, keys: tuple, is_key: bool = False) -> bool:
+        """False (after reporting it) when an escape such as `"\\0"` put a forbidden character in `value`.
+
+        Bidirectional overrides are refused in field names here; in values the
+        schema refuses them with the field's name (single-line text, Markdown).
+        """
+        match = (_KEY_FORBIDDEN if is_key else _FORBIDDEN).search(value)
+        if match is None:
+            return True
+        code, params = character_problem(match.group())
+        self.error(node, code, keys, **params)
+        return False
+
+    def hidden_bidi(self, text: str) -> None:
+        """Report bidirectional overrides outside values: in comments and field names, where no schema looks.
+
+        In a reviewed diff such a character can make a comment or a name read
+        differently from what it is (the "Trojan Source" trick).
+        """
+        if not _BIDI_CHARS.search(text):
+            return
+        spans = sorted(self.value_spans)
+        starts = [start for start, _ in spans]
+        for match in _BIDI_CHARS.finditer(text):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index >= 0 and spans[index][0] <= match.start() < spans[index][1]:
+                continue  # inside a value: the schema reports it with the field's name
+            line, column = position(text, match.start())
+            code, params = character_problem(match.group())
+            self.problems.add(self.path, line, column, code, **params)
+            self.broken = True
+            return
+
+    def number(self, node, value: str, keys: tuple):
+        """`value` as an int or float, or the text after reporting a number JSON cannot hold."""
+        # int() raises beyond 4300 digits: the length is checked first
+        too_long = _INT.fullmatch(value) and len(value.lstrip("+-")) > 20
+        number = math.inf if too_long else int(value) if _INT.fullmatch(value) else float(value)
+        if not math.isfinite(number) or abs(number) > MAX_NUMBER:
+            self.error(node, "number_too_large", keys, value=value if len(value) <= 30 else value[:27] + "…",
+                       limit=MAX_NUMBER)
+            return value
+        return number
+
+    def scalar(self, node, keys: tuple = ()):
         value = node.value
+        self.value_spans.append((node.start_mark.index, node.end_mark.index))
         if node.style:  # quoted or block scalars are always text (plain: None or "")
+            if not self.clean(node, value, keys):
+                self.broken = True
             return value
         if value in _NULL:
             return None
@@ -238,16 +414,14 @@ class _Builder:
         if value in _FALSE:
             return False
         if value in _YAML11_BOOL:
-            self.error(node, "ambiguous_bool", value=value, meaning=_YAML11_BOOL[value])
+            self.error(node, "ambiguous_bool", keys, value=value, meaning=_YAML11_BOOL[value])
             return value
-        if _INT.fullmatch(value):
-            return int(value)
-        if _FLOAT.fullmatch(value):
-            return float(value)
+        if _INT.fullmatch(value) or _FLOAT.fullmatch(value):
+            return self.number(node, value, keys)
         if _LEADING_ZERO.fullmatch(value):
-            self.error(node, "leading_zero", value=value)
+            self.error(node, "leading_zero", keys, value=value)
             return value
         if _ODD_NUMBER.fullmatch(value):
-            self.error(node, "odd_number", value=value)
+            self.error(node, "odd_number", keys, value=value)
             return value
         return value
