@@ -26,7 +26,7 @@ from pelican.contents import Article, Page
 from .problems import Problems
 from .sanitise import clean_html
 from .slugs import is_id
-from .yaml_loader import character_problem, decode_text, forbidden_characters, looks_utf16, position
+from .yaml_loader import character_problem, forbidden_characters, position, read_text
 
 # metadata field -> (table of the catalogue, message kind, folder under the data path)
 REFERENCE_FIELDS = {
@@ -64,19 +64,8 @@ def read_headers(text: str) -> dict[str, tuple[int, int, str]]:
 
 def check_article(path: str, problems: Problems, needs_date: bool = True) -> str | None:
     """Report what is wrong in a Markdown article's text and headers; returns its text, or None if unreadable."""
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as exc:
-        problems.add(path, 1, 1, "file_unreadable", reason=exc.strerror or str(exc))
-        return None
-    if looks_utf16(raw):
-        problems.add(path, 1, 1, "not_utf8_utf16")
-        return None
-    text, bad_offset = decode_text(raw)
+    text = read_text(path, problems)
     if text is None:
-        line = raw[:bad_offset].count(b"\n") + 1
-        problems.add(path, line, bad_offset - raw.rfind(b"\n", 0, bad_offset), "not_utf8", offset=bad_offset)
         return None
     clean = forbidden_characters(path, text, problems)
     for match in _BIDI.finditer(text):

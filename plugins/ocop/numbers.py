@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from . import certificates as cert_rules
 from .problems import field_name
+from .targets import measure
 from .template_helpers import MONTHS_EN, date_in
 
 FIGURES_FILE = "_figures.yaml"
@@ -283,30 +284,6 @@ def bucket_label(bucket: tuple[int, int]) -> str:
     return str(bucket[0]) if bucket[0] == bucket[1] else f"{bucket[0]}–{bucket[1]}"
 
 
-def year_match(span: cert_rules.Span, year: int) -> str | None:
-    """"certain" when the date lies in `year`, "possible" when its interval overlaps it, else None."""
-    if span.earliest.year == span.latest.year == year:
-        return "certain"
-    if span.earliest.year <= year <= span.latest.year:
-        return "possible"
-    return None
-
-
-def measure(record, name: str, year: int) -> str | None:
-    """Whether a product record counts for a target measure in `year`: certain, possible or None."""
-    certificates = record.certificates
-    if name == "new_products":
-        return year_match(certificates[0].signed, year)
-    if name == "upgraded_3_to_4":
-        found = None
-        for before, after in zip(certificates, certificates[1:], strict=False):
-            if before.stars == 3 and after.stars == 4:
-                match = year_match(after.signed, year)
-                if match == "certain":
-                    return match
-                found = found or match
-        return found
-    return None
 
 
 def percent(part: int, whole: int | None) -> int | None:

@@ -17,6 +17,7 @@ from .messages import message_lang, render
 from .problems import Problems
 from .rules import DEFAULT_RULES_FILE, label, load_rules
 from .slugs import fold
+from .targets import measure
 
 # How the catalogue measures a target (the `measure` key of an OCOP_TARGETS entry).
 MEASURES = ("new_products", "upgraded_3_to_4")
@@ -38,30 +39,6 @@ def _t(code: str, lang: str, **params) -> str:
     return render(code, params, lang)
 
 
-def year_match(span: cert_rules.Span, year: int) -> str | None:
-    """"certain" when the date lies in `year`, "possible" when its interval overlaps it, else None."""
-    if span.earliest.year == span.latest.year == year:
-        return "certain"
-    if span.earliest.year <= year <= span.latest.year:
-        return "possible"
-    return None
-
-
-def measure(product, name: str, year: int) -> str | None:
-    """Whether `product` counts for the measure `name` in `year`: certain, possible or None."""
-    certificates = product.certificates
-    if name == "new_products":
-        return year_match(certificates[0].signed, year)
-    if name == "upgraded_3_to_4":
-        found = None
-        for before, after in zip(certificates, certificates[1:], strict=False):
-            if before.stars == 3 and after.stars == 4:
-                match = year_match(after.signed, year)
-                if match == "certain":
-                    return match
-                found = found or match
-        return found
-    return None
 
 
 def count(products, name: str, year: int) -> tuple[int, int]:

@@ -153,18 +153,18 @@ def forbidden_characters(path: str, text: str, problems: Problems) -> bool:
     return not found
 
 
-def load_record(path: str, problems: Problems, raw: bytes | None = None) -> Record | None:
-    """Parse the file at `path` into a Record, or add problems and return None."""
+def read_text(path: str, problems: Problems, raw: bytes | None = None, limit: int | None = None) -> str | None:
+    """The file's text (UTF-8, a byte-order mark tolerated, NFC), or None after reporting why not."""
     if raw is None:
         try:
             with open(path, "rb") as handle:
-                raw = handle.read(MAX_FILE_BYTES + 1)
+                raw = handle.read(limit + 1) if limit else handle.read()
         except OSError as exc:
             problems.add(path, 1, 1, "file_unreadable", reason=exc.strerror or str(exc))
             return None
-    if len(raw) > MAX_FILE_BYTES:
+    if limit and len(raw) > limit:
         size = os.path.getsize(path) if os.path.exists(path) else len(raw)
-        problems.add(path, 1, 1, "file_too_large", size=size, limit=MAX_FILE_BYTES)
+        problems.add(path, 1, 1, "file_too_large", size=size, limit=limit)
         return None
     if looks_utf16(raw):
         problems.add(path, 1, 1, "not_utf8_utf16")
@@ -174,8 +174,13 @@ def load_record(path: str, problems: Problems, raw: bytes | None = None) -> Reco
         line = raw[:bad_offset].count(b"\n") + 1
         column = bad_offset - (raw.rfind(b"\n", 0, bad_offset) + 1) + 1
         problems.add(path, line, column, "not_utf8", offset=bad_offset)
-        return None
-    return parse_text(path, text, problems)
+    return text
+
+
+def load_record(path: str, problems: Problems, raw: bytes | None = None) -> Record | None:
+    """Parse the file at `path` into a Record, or add problems and return None."""
+    text = read_text(path, problems, raw, MAX_FILE_BYTES)
+    return None if text is None else parse_text(path, text, problems)
 
 
 def parse_text(path: str, text: str, problems: Problems) -> Record | None:
