@@ -15,7 +15,7 @@ import sys
 
 import jinja2
 import markdown
-import yaml
+from synth import read_products
 
 PAGE = jinja2.Template(
     "<!doctype html><html lang=\"{{ lang }}\"><head><meta charset=\"utf-8\"><title>{{ title }}</title>"
@@ -36,15 +36,9 @@ def write(root: str, path: str, html: str) -> None:
 
 def main(site: str, output: str) -> None:
     """Read the records, write the pages."""
-    loader = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
     converter = markdown.Markdown()
-    data = os.path.join(site, "products")
     products = []
-    for name in sorted(os.listdir(data)):
-        if name.startswith("_"):
-            continue
-        with open(os.path.join(data, name, "product.yaml"), encoding="utf-8") as handle:
-            record = yaml.load(handle, Loader=loader)
+    for name, record in read_products(site):
         current = record["certificates"][-1]
         products.append({"slug": name, "name": record["name"], "region": record["region"],
                          "group": current["group"], "stars": current["stars"],

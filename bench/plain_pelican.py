@@ -9,21 +9,15 @@ import os
 import shutil
 import sys
 
-import yaml
+from synth import read_products
 
 
 def main(site: str, output: str) -> None:
     """Write one .md per product, then run Pelican on them."""
-    loader = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
     content = os.path.join(site, "plain-content")
     shutil.rmtree(content, ignore_errors=True)
     os.makedirs(content)
-    data = os.path.join(site, "products")
-    for name in sorted(os.listdir(data)):
-        if name.startswith("_"):
-            continue
-        with open(os.path.join(data, name, "product.yaml"), encoding="utf-8") as handle:
-            record = yaml.load(handle, Loader=loader)
+    for name, record in read_products(site):
         current = record["certificates"][-1]
         with open(os.path.join(content, name + ".md"), "w", encoding="utf-8") as handle:
             handle.write(f"Title: {record['name']}\nDate: 2024-01-01\nSlug: {name}\nCategory: {record['region']}\n"

@@ -125,6 +125,18 @@ def generate(out: str, products: int, photos: bool = False, seed: int = 42) -> N
               f"Products: {featured}\nSummary: Tin giả lập.\n\n{paragraph(rng, 120)}")
 
 
+def read_products(site: str):
+    """(slug, record) of every product of a generated site, for the comparison builds."""
+    import yaml
+
+    loader = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
+    data = os.path.join(site, "products")
+    for name in sorted(os.listdir(data)):
+        if not name.startswith("_"):
+            with open(os.path.join(data, name, "product.yaml"), encoding="utf-8") as handle:
+                yield name, yaml.load(handle, Loader=loader)
+
+
 def main() -> None:
     """Command line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -84,6 +84,23 @@ def _certificate(certificate) -> dict:
     return data
 
 
+def _add_known(item: dict, record, keys: tuple[str, ...]) -> None:
+    """Copy the record's fields that hold a value (unknown facts stay absent)."""
+    for key in keys:
+        value = getattr(record, key)
+        if value:
+            item[key] = value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _add_trade(item: dict, record) -> None:
+    """The trade facts and other certificates of a product or producer, when it has any."""
+    trade = _trade(record.trade)
+    if trade:
+        item["trade"] = trade
+    if record.other_certificates:
+        item["other_certificates"] = _other_certificates(record.other_certificates)
+
+
 def catalogue_data(view, site_url: str) -> dict:
     """The whole catalogue as plain data, in a stable order."""
     products = []
@@ -97,18 +114,12 @@ def catalogue_data(view, site_url: str) -> dict:
             "sources": [_source(s) for s in record.sources],
             "last_verified": _date(record.last_verified),
         }
-        for key in ("name_en", "commune", "producer"):
-            if getattr(record, key):
-                item[key] = getattr(record, key)
+        _add_known(item, record, ("name_en", "commune", "producer"))
         if record.alt_names:
             item["alt_names"] = [a.name for a in record.alt_names]
         if product.photos:
             item["photos"] = [absolute(site_url, f"{p.prefix}/{p.derived.jpeg[-1][1]}") for p in product.photos]
-        trade = _trade(record.trade)
-        if trade:
-            item["trade"] = trade
-        if record.other_certificates:
-            item["other_certificates"] = _other_certificates(record.other_certificates)
+        _add_trade(item, record)
         products.append(item)
     producers = []
     for producer in sorted(view.producers, key=lambda p: p.slug):
@@ -118,27 +129,16 @@ def catalogue_data(view, site_url: str) -> dict:
             "products": sorted(p.slug for p in producer.products),
             "sources": [_source(s) for s in record.sources], "last_verified": _date(record.last_verified),
         }
-        for key in ("name_en", "legal_form", "region", "commune", "address", "website"):
-            if getattr(record, key):
-                item[key] = getattr(record, key)
+        _add_known(item, record, ("name_en", "legal_form", "region", "commune", "address", "website"))
         if record.contacts:
             item["contacts"] = [{"type": c.type, "value": c.value} for c in record.contacts]
-        trade = _trade(record.trade)
-        if trade:
-            item["trade"] = trade
-        if record.other_certificates:
-            item["other_certificates"] = _other_certificates(record.other_certificates)
+        _add_trade(item, record)
         producers.append(item)
     regions = []
     for region in sorted(view.regions, key=lambda r: r.slug):
         record = region.record
         item = {"id": record.id, "name": record.name, "type": record.type, "url": absolute(site_url, region.url)}
-        for key in ("name_en", "parent"):
-            if getattr(record, key):
-                item[key] = getattr(record, key)
-        for key in ("valid_from", "valid_to"):
-            if getattr(record, key):
-                item[key] = getattr(record, key).isoformat()
+        _add_known(item, record, ("name_en", "parent", "valid_from", "valid_to"))
         regions.append(item)
     province = view.province
     return {
