@@ -111,3 +111,16 @@ def test_language_switcher_goes_to_the_same_page(page, base):
     assert page.locator("html").get_attribute("lang") == "en"
     page.click(".languages a[hreflang=vi]")
     assert page.url.endswith("/san-pham/gao-vai-gay/")
+
+
+@pytest.mark.parametrize(("path", "query"), [("tim-kiem/", "ca+tep"), ("en/search/", "honey")])
+def test_results_arriving_do_not_shift_the_page(page, base, path, query):
+    """Cumulative layout shift under 0.1 (Lighthouse's "good"): the footer must not jump when results appear."""
+    page.add_init_script(
+        "window.layoutShift = 0; new PerformanceObserver(list => { for (const entry of list.getEntries())"
+        " { if (!entry.hadRecentInput) window.layoutShift += entry.value; } })"
+        ".observe({type: 'layout-shift', buffered: true});")
+    page.goto(f"{base}/{path}?q={query}")
+    page.wait_for_selector(".search-results li a", timeout=15000)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.layoutShift") < 0.1

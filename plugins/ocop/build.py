@@ -31,12 +31,15 @@ import sys
 import tempfile
 import traceback
 
+from . import page_cache
 from .links import check_links
 from .messages import message_lang, render
 from .news import check_article
 from .problems import CatalogueError, Problems
+from .settings import cache_path
 
 STAGING_PREFIX = ".ocop-build-"
+OLD_PREFIX = ".ocop-old-"  # a replaced output tree, being deleted
 
 
 class BuildFailed(Exception):
@@ -208,7 +211,10 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
                           + render("error_count", {"count": 1}, lang)) from None
     overrides.update({"OUTPUT_PATH": staging, "DELETE_OUTPUT_DIRECTORY": False})
     settings = read_settings(settings_file, overrides)
+    if settings.get("OCOP_INCREMENTAL", True):  # pages that did not change are taken from `output`
+        settings["OCOP_INCREMENTAL_FROM"] = output
     lang = message_lang(settings)
+    cache_root = cache_path(settings)
 
     counter = _ErrorCounter(stream)
     pelican_logger = logging.getLogger("pelican")
@@ -224,16 +230,20 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
         if counter.errors:
             raise BuildFailed(render("error_count", {"count": len(counter.errors)}, lang))
         if settings.get("OCOP_SEARCH_INDEX", True):
-            index_for_search(staging, stream)
+            inputs = page_cache.reuse_search(staging, output, cache_root)
+            if inputs is not None:  # some indexed page changed
+                index_for_search(staging, stream)
+                page_cache.remember_search(staging, output, cache_root, inputs)
         _swap_in(staging, output)
+        page_cache.promote(output, cache_root)
     except CatalogueError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        _discard(staging, output, cache_root)
         raise BuildFailed(exc.summary().strip()) from exc
     except BuildFailed:
-        shutil.rmtree(staging, ignore_errors=True)
+        _discard(staging, output, cache_root)
         raise
     except BaseException as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        _discard(staging, output, cache_root)
         if debug or isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
         detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
@@ -243,6 +253,12 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
         pelican_logger.removeHandler(counter)
         pelican_logger.setLevel(previous_level)
     return output
+
+
+def _discard(staging: str, output: str, cache_root: str) -> None:
+    """Forget a build that failed: its folder and its pending manifest."""
+    shutil.rmtree(staging, ignore_errors=True)
+    page_cache.discard(output, cache_root)
 
 
 def index_for_search(site: str, stream) -> None:
@@ -259,17 +275,35 @@ def index_for_search(site: str, stream) -> None:
 
 
 def _swap_in(staging: str, output: str) -> None:
-    """Replace `output` by `staging` with two renames (the old tree is deleted after)."""
+    """Replace `output` by `staging` with two renames (the old tree is deleted after, in the background)."""
     _normalise_modes(staging)
     old = None
     if os.path.exists(output):
-        old = tempfile.mkdtemp(prefix=STAGING_PREFIX + "old-", dir=os.path.dirname(output))
+        old = tempfile.mkdtemp(prefix=OLD_PREFIX, dir=os.path.dirname(output))
         os.rmdir(old)
         os.rename(output, old)
     os.rename(staging, output)
     os.chmod(output, 0o755)
     if old:
-        shutil.rmtree(old, ignore_errors=True)
+        _delete_later(old)
+
+
+def _delete_later(folder: str) -> None:
+    """Delete a replaced output tree without making the build wait for it.
+
+    Removing thousands of folders costs seconds on some file systems, and the
+    new site is already in place; a detached `rm` does it (the next build
+    removes whatever an interrupted one left).
+    """
+    rm = shutil.which("rm")
+    if rm:
+        try:  # `sh` returns at once, leaving `rm` to run on its own: no process waits for it
+            subprocess.run(["sh", "-c", 'rm -rf -- "$1" >/dev/null 2>&1 &', "sh", folder], check=True,
+                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            return
+        except (OSError, subprocess.CalledProcessError):
+            pass
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _normalise_modes(folder: str) -> None:
@@ -284,6 +318,8 @@ def _normalise_modes(folder: str) -> None:
 
 
 def _remove_stale_staging(parent: str) -> None:
-    """Delete staging folders left by a build that was killed."""
+    """Delete staging folders left by a build that was killed (and replaced trees not yet deleted)."""
     for path in glob.glob(os.path.join(parent, STAGING_PREFIX + "*")):
         shutil.rmtree(path, ignore_errors=True)
+    for path in glob.glob(os.path.join(parent, OLD_PREFIX + "*")):
+        _delete_later(path)  # perhaps still being deleted by the build that replaced it

@@ -28,7 +28,18 @@ class _CachedURLs:
         return self.get_url_setting("save_as")
 
 
-class Product(_CachedURLs, Content):
+class _LazyStructuredData:
+    """JSON-LD made when a page is rendered, not for the pages an incremental build reuses."""
+
+    make_jsonld = None  # set by the generator: a function of no argument returning the <script> text
+
+    @functools.cached_property
+    def jsonld(self) -> str:
+        """The page's JSON-LD <script> (empty when there is none)."""
+        return self.make_jsonld() if self.make_jsonld else ""
+
+
+class Product(_CachedURLs, _LazyStructuredData, Content):
     """One certified product: its record, its description and the pages it links to."""
 
     mandatory_properties = ("title",)
@@ -39,9 +50,7 @@ class Product(_CachedURLs, Content):
         """The page's absolute address on the published site."""
         return f"{self.settings['SITEURL'].rstrip('/')}/{self.url}"
 
-
-
-class Producer(_CachedURLs, Content):
+class Producer(_CachedURLs, _LazyStructuredData, Content):
     """A producer (chủ thể) and the products it owns."""
 
     mandatory_properties = ("title",)

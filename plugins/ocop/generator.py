@@ -18,14 +18,17 @@ from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 
+from .build_cache import Store
 from .contents import Group, Producer, Product, Region, Stars
 from .exports import certificate_types, write_exports
+from .fingerprints import digest, stable_repr
 from .headers import write_headers
 from .housekeeping import log_warnings
 from .links import check_links
 from .messages import message_lang
 from .news import resolve_references
 from .numbers import compute_numbers
+from .page_cache import PageCache, record_key, site_key
 from .photos import DeriveStats, derive_all, publish
 from .problems import CatalogueError
 from .qr import ensure_qr_codes, publish_qr
@@ -146,7 +149,10 @@ class CatalogueGenerator(Generator):
         settings = self.settings
         rules = load_rules(settings.get("OCOP_RULES_FILE") or DEFAULT_RULES_FILE)
         root = data_path(settings)
-        catalogue = load_catalogue(root, today(settings), settings.get("OCOP_VALIDITY_MONTHS"), rules, settings)
+        records_store = Store(os.path.join(cache_path(settings), "ocop-records.pickle"))
+        catalogue = load_catalogue(root, today(settings), settings.get("OCOP_VALIDITY_MONTHS"), rules, settings,
+                                   store=records_store)
+        records_store.save()
         log_warnings(catalogue, settings, logger)  # housekeeping warnings (housekeeping.py): never fatal
         news = self._all_news()
         content_root = os.path.abspath(settings["PATH"])
@@ -173,9 +179,9 @@ class CatalogueGenerator(Generator):
             logger.warning(warning.format(message_lang(settings)))
         self.languages = list(settings["OCOP_LANGUAGES"])
         self.default_lang = settings.get("DEFAULT_LANG", self.languages[0])
-        renderer = MarkdownRenderer(settings["OCOP_MARKDOWN_EXTENSIONS"])
-        render = functools.lru_cache(maxsize=None)(renderer.render)  # each text once, whatever the language
+        render = self._markdown_renderer()
         self.views = {lang: self._build(catalogue, rules, news, lang, render) for lang in self.languages}
+        self._markdown_store.save()
         self._link_translations()
         self.view = self.views[self.default_lang]
         self._prepare_qr_codes()
@@ -184,6 +190,32 @@ class CatalogueGenerator(Generator):
         # Absolute address for Open Graph images and feeds, whatever RELATIVE_URLS says.
         self.context["SITE_ABSOLUTE_URL"] = settings["SITEURL"]
         self.context["OCOP_SETTINGS"] = settings
+        self.site_key = site_key(settings, root, catalogue.today)
+        self.record_keys = {
+            **{("product", r.id): record_key(r, r.photos) for r in catalogue.products.values()},
+            **{("producer", r.id): record_key(r, r.photos) for r in catalogue.producers.values()},
+        }
+
+    def _markdown_renderer(self):
+        """Markdown to sanitised HTML, each text rendered once and kept for the next build."""
+        settings = self.settings
+        extensions = settings["OCOP_MARKDOWN_EXTENSIONS"]
+        renderer = MarkdownRenderer(extensions)
+        self._markdown_store = store = Store(os.path.join(cache_path(settings), "ocop-markdown.pickle"),
+                                             tag=stable_repr(extensions))
+
+        @functools.cache  # each text once, whatever the language
+        def render(text):
+            if not text:
+                return ""
+            key = digest(text)
+            html = store.get(key)
+            if html is None:
+                html = renderer.render(text)
+                store.put(key, html)
+            return html
+
+        return render
 
     def _derive_photos(self, catalogue: Catalogue) -> DeriveStats:
         """Derive every listed photo (or take it from the cache); failures become problems."""
@@ -305,10 +337,10 @@ class CatalogueGenerator(Generator):
 
         site_url = settings["SITEURL"]
         for product in products.values():
-            product.jsonld = json_script(product_graph(product, site_url, rules, catalogue.province,
-                                                       product.summary_text))
+            product.make_jsonld = functools.partial(_jsonld, product_graph, product, site_url, rules,
+                                                    catalogue.province, product.summary_text)
         for producer in producers.values():
-            producer.jsonld = json_script(producer_graph(producer, site_url, rules))
+            producer.make_jsonld = functools.partial(_jsonld, producer_graph, producer, site_url, rules)
         if lang == default and catalogue.province is not None:
             view.home_jsonld = json_script(home_graph(catalogue.province, site_url, settings["SITENAME"]))
         for producer in producers.values():
@@ -372,8 +404,13 @@ class CatalogueGenerator(Generator):
         for product in self.view.products:
             publish_qr(self.qr_files[product.slug], self.output_path, product.qr_path)
         self.sitemap = Sitemap(settings["SITEURL"])
+        self.pages = PageCache(settings.get("OCOP_INCREMENTAL_FROM"), self.output_path,
+                               cache_path(settings), self.site_key)
         for lang, view in self.views.items():
             self._write_language(writer, lang, view)
+        self.pages.save_pending()
+        logger.info("Catalogue pages: %s rendered, %s unchanged from the previous build",
+                    self.pages.rendered, self.pages.reused)
         self._add_news_to_sitemap()
         self.sitemap.write(self.output_path)
         # Hosts serve 404.html at whatever URL was missing: links are root-relative so they work anywhere.
@@ -383,6 +420,9 @@ class CatalogueGenerator(Generator):
                           SITEURL=root_path, **page_urls(settings, self.default_lang))
         write_exports(self.view, settings["SITEURL"], self.output_path, settings)
         if settings.get("PRODUCTS_FEED_ATOM"):
+            # Pelican takes an entry's summary links relative to the page rendered last ("localsiteurl");
+            # a feed is read anywhere, so its links are absolute whatever was rendered before it.
+            self.context["localsiteurl"] = settings["SITEURL"]
             newest = self.view.newest(len(self.view.products))
             writer.write_feed(newest, self.context, settings["PRODUCTS_FEED_ATOM"],
                               settings.get("PRODUCTS_FEED_ATOM_URL") or settings["PRODUCTS_FEED_ATOM"],
@@ -408,38 +448,57 @@ class CatalogueGenerator(Generator):
         else:
             common["NEWS_URL"] = localised_path(settings, "NEWS", "URL", lang)
 
-        def write(save_as, template, url, alternates, lastmod=None, **kwargs):
+        keys = self.record_keys
+        everything = digest(*[keys["product", p.slug] for p in view.products],
+                            *[keys["producer", p.slug] for p in view.producers])
+
+        def products_key(products):
+            """The products a list shows, in order, with their producers."""
+            return [f"{p.slug}:{keys['product', p.slug]}:{keys['producer', p.producer.slug] if p.producer else ''}"
+                    for p in products]
+
+        def write(save_as, template, url, alternates, lastmod=None, depends=(everything,), **kwargs):
+            self.sitemap.add(url, alternates, lastmod)
+            # A page is rendered only when what it shows changed (page_cache.py).
+            key = self.pages.key(lang, save_as, url, template, *depends)
+            if self.pages.reuse(save_as, key):
+                return
+            before = set(writer._written_files)
             writer.write_file(save_as, self.get_template(template), self.context,
                               relative_urls=settings["RELATIVE_URLS"], url=url, page_name=url,
                               alternates=alternates, **common, **kwargs)
-            self.sitemap.add(url, alternates, lastmod)
+            self.pages.remember(save_as, key, writer._written_files - before)
 
-        def write_list(save_as, url, template, products, alternates, **kwargs):
+        def write_list(save_as, url, template, products, alternates, depends, **kwargs):
             write(save_as, template, url, alternates, paginated={"products": products}, template_name=template,
-                  products=products, **kwargs)
+                  products=products, depends=depends, **kwargs)
 
         for product in view.products:
             write(product.save_as, product.template, product.url, self.alternates(content=product),
-                  lastmod=_iso(product.record.last_verified), product=product)
+                  lastmod=_iso(product.record.last_verified), product=product,
+                  depends=products_key([product]))
         for region in view.regions:
             write_list(region.save_as, region.url, region.template, region.products,
-                       self.alternates(content=region), region=region)
+                       self.alternates(content=region), region=region,
+                       depends=[*products_key(region.products),
+                                *[f"{p.slug}:{keys['producer', p.slug]}" for p in region.producers]])
         for producer in view.producers:
             write_list(producer.save_as, producer.url, producer.template, producer.products,
-                       self.alternates(content=producer), producer=producer)
+                       self.alternates(content=producer), producer=producer,
+                       depends=[keys["producer", producer.slug], *products_key(producer.products)])
         for group in view.groups:
             write_list(group.save_as, group.url, "group", group.products, self.alternates(content=group),
-                       group=group)
+                       group=group, depends=products_key(group.products))
         for level in view.star_levels:
             write_list(level.save_as, level.url, "stars", level.products, self.alternates(content=level),
-                       stars=level)
+                       stars=level, depends=products_key(level.products))
 
         def named(name, template, **kwargs):
             write(localised_path(settings, name, "SAVE_AS", lang), template,
                   localised_path(settings, name, "URL", lang), self.alternates(name), **kwargs)
 
         write_list(localised_path(settings, "CATALOGUE", "SAVE_AS", lang), common["CATALOGUE_URL"], "catalogue",
-                   view.products, self.alternates("CATALOGUE"))
+                   view.products, self.alternates("CATALOGUE"), depends=(everything,))
         named("REGIONS", "regions")
         named("PRODUCERS", "producers")
         named("GROUPS", "groups")
@@ -459,6 +518,11 @@ class CatalogueGenerator(Generator):
                    *[(other, localised_path(settings, "NEWS", "URL", other))
                      for other in self.languages if other != self.default_lang]],
                   paginated={"articles": view.news}, template_name="index", articles=view.news)
+
+
+def _jsonld(graph, *args) -> str:
+    """The <script> of a page's JSON-LD graph."""
+    return json_script(graph(*args))
 
 
 def _iso(value) -> str | None:

@@ -68,8 +68,10 @@ def certificate_index(record: Record | None, certificate) -> int | None:
     return found
 
 
-def _reload(path: str) -> Record | None:
-    """The record again, for the line and column of its fields (its problems are already known)."""
+def _reload(path: str, parsed: dict | None = None) -> Record | None:
+    """The parsed file of a record, for the line and column of its fields (read again if not at hand)."""
+    if parsed and path in parsed:
+        return parsed[path]
     return load_record(path, Problems())
 
 
@@ -77,8 +79,8 @@ def _where(record: Record | None, *keys) -> tuple[int, int]:
     return record.where(*keys) if record is not None else (1, 1)
 
 
-def _product_warnings(product, today, settings, site_root: str, problems: Problems) -> None:
-    record = _reload(product.path)
+def _product_warnings(product, today, settings, site_root: str, problems: Problems, parsed=None) -> None:
+    record = _reload(product.path, parsed)
     path = product.path
     current = product.current
     if expiring(current, today, expiry_window(settings)):
@@ -138,13 +140,15 @@ def warnings_for(catalogue, settings: dict | None = None) -> Problems:
     today = catalogue.today
     problems = Problems()
     for product in catalogue.products.values():
-        _product_warnings(product, today, settings, os.path.dirname(os.path.abspath(catalogue.root)), problems)
+        _product_warnings(product, today, settings, os.path.dirname(os.path.abspath(catalogue.root)), problems,
+                          catalogue.parsed)
     for producer in catalogue.producers.values():
-        _source_and_verification(producer, _reload(producer.path), today, settings, problems, required=True)
+        _source_and_verification(producer, _reload(producer.path, catalogue.parsed), today, settings, problems,
+                                 required=True)
     for table in (catalogue.regions, catalogue.decisions):
         for item in table.values():
             needs_record = item.last_verified is not None
-            record = _reload(item.path) if needs_record else None
+            record = _reload(item.path, catalogue.parsed) if needs_record else None
             _source_and_verification(item, record, today, settings, problems, required=False)
     if settings.get("PATH"):
         from .check import news_files  # check imports this module

@@ -9,12 +9,14 @@ input and never stops at the first problem.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import difflib
 import os
 from dataclasses import dataclass, field
 
 from . import certificates as cert_rules
+from .fingerprints import digest
 from .numbers import FIGURES_FILE, Figures, figures_from
 from .photos import Photo, check_photos
 from .problems import Problems, field_name
@@ -23,7 +25,7 @@ from .schema_check import check_record, parse_date
 from .settings import apply_defaults
 from .slugs import is_id, slugify
 from .trade import OtherCertificate, Trade, gtin13_valid, other_certificate_from, trade_from
-from .yaml_loader import Record, load_record
+from .yaml_loader import MAX_FILE_BYTES, Record, load_record
 
 PRODUCT_FILE = "product.yaml"
 PROVINCE_FILE = "_province.yaml"
@@ -227,6 +229,8 @@ class Catalogue:
     problems: Problems = field(default_factory=Problems)
     # ids whose record file exists, valid or not, by kind
     present: dict[str, set[str]] = field(default_factory=dict)
+    # the parsed file of every usable record, by path: where each value is, for later messages
+    parsed: dict[str, Record] = field(default_factory=dict)
 
 
 @dataclass
@@ -239,8 +243,12 @@ class _Files:
 
 
 def load_catalogue(root: str, today: datetime.date, validity_months: int | None = None,
-                   rules: dict | None = None, settings: dict | None = None) -> Catalogue:
-    """Read, check and link every record under `root`; problems are in `.problems`."""
+                   rules: dict | None = None, settings: dict | None = None, store=None) -> Catalogue:
+    """Read, check and link every record under `root`; problems are in `.problems`.
+
+    `store` (a build_cache.Store) keeps records that were read and checked
+    without any problem, by the digest of their bytes, for the next build.
+    """
     rules = rules or load_rules()
     settings = apply_defaults(dict(settings or {}))
     months = validity_months or rules["validity_months"]
@@ -251,17 +259,18 @@ def load_catalogue(root: str, today: datetime.date, validity_months: int | None 
     parsed: dict[str, list[tuple[str, Record]]] = {}
     for kind, entries in files.by_kind.items():
         for record_id, path in entries:
-            record = load_record(path, problems)
-            if record is not None and check_record(kind, record, problems):
+            record = checked_record(kind, path, problems, store)
+            if record is not None:
                 parsed.setdefault(kind, []).append((record_id, record))
     if files.province:
-        record = load_record(files.province, problems)
-        if record is not None and check_record("province", record, problems):
+        record = checked_record("province", files.province, problems, store)
+        if record is not None:
             parsed["province"] = [("province", record)]
     else:
         problems.add(os.path.join(root, PROVINCE_FILE), 1, 1, "missing_province",
                      expected=os.path.join(root, PROVINCE_FILE))
 
+    catalogue.parsed = {record.path: record for entries in parsed.values() for _, record in entries}
     linker = _Linker(catalogue, rules, months, problems, settings)
     # Ids whose file exists but could not be used: references to them are not
     # reported again as missing (the file's own problems say what is wrong).
@@ -290,6 +299,29 @@ def load_catalogue(root: str, today: datetime.date, validity_months: int | None 
         if record is not None and check_record("figures", record, problems):
             catalogue.figures = figures_from(record, linker)
     return catalogue
+
+
+def checked_record(kind: str, path: str, problems: Problems, store=None) -> Record | None:
+    """The file's record when it parses and matches its schema (problems added otherwise), cached by its bytes."""
+    raw = None
+    if store is not None:
+        try:
+            with open(path, "rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)
+        except OSError:
+            raw = None  # load_record reports why
+        if raw is not None:
+            key = digest(kind, raw)
+            cached = store.get(key)
+            if cached is not None:
+                return dataclasses.replace(cached, path=path)  # the same bytes may live in two files
+    before = len(problems.items)
+    record = load_record(path, problems, raw)
+    if record is None or not check_record(kind, record, problems):
+        return None
+    if raw is not None and len(problems.items) == before:
+        store.put(key, record)
+    return record
 
 
 def _find_files(root: str, problems: Problems) -> _Files:

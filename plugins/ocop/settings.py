@@ -77,6 +77,8 @@ DEFAULTS = {
     "OCOP_HEADERS_FILE": "_headers",
     # build the Pagefind search index after the pages (search page and catalogue filters use it)
     "OCOP_SEARCH_INDEX": True,
+    # Take pages whose inputs did not change from the previous output (page_cache.py).
+    "OCOP_INCREMENTAL": True,
     # how many newest products the home page shows
     "OCOP_HOME_PRODUCTS": 8,
     # the site's languages: the first is DEFAULT_LANG's, at the root; the others under /{lang}/

@@ -1,0 +1,62 @@
+"""Results kept between builds: parsed and checked records, rendered Markdown.
+
+A store is one pickle file under the project's cache folder, keyed by the
+digest of what the result was made from and tagged with the plugin's code
+digest, so a new version of the plugin (or of the libraries it uses) starts
+from nothing. Only the entries used by a build are saved: the file never grows
+with records that are gone. The cache folder is the project's own working
+folder, like Pelican's content cache; it is not read from anywhere else.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+
+from .fingerprints import code_digest
+
+
+class Store:
+    """A dict of results that is read at the start of a build and written at the end."""
+
+    def __init__(self, path: str | None, tag: str = ""):
+        self.path = path
+        self.tag = code_digest() + tag
+        self.previous: dict = {}
+        self.used: dict = {}
+        self.hits = 0
+        if path and os.path.isfile(path):
+            try:
+                with open(path, "rb") as handle:
+                    saved = pickle.load(handle)
+                if isinstance(saved, dict) and saved.get("tag") == self.tag:
+                    self.previous = saved.get("entries") or {}
+            except Exception:  # noqa: BLE001 - a damaged cache is only a slower build
+                self.previous = {}
+
+    def get(self, key: str):
+        """The stored result for `key`, or None."""
+        value = self.previous.get(key)
+        if value is not None:
+            self.hits += 1
+            self.used[key] = value
+        return value
+
+    def put(self, key: str, value) -> None:
+        """Keep `value` for the next build."""
+        self.used[key] = value
+
+    def save(self) -> None:
+        """Write what this build used (atomically: a half-written cache is never read)."""
+        if not self.path or self.used.keys() == self.previous.keys():
+            return
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(self.path), suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump({"tag": self.tag, "entries": self.used}, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.path)
+        except OSError:
+            if os.path.exists(temporary):
+                os.remove(temporary)

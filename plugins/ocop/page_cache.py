@@ -1,0 +1,217 @@
+"""Incremental builds: a page whose inputs did not change is taken from the previous output.
+
+Every catalogue page gets a key: the digest of the site-wide inputs (plugin
+code and templates, theme, settings, news and pages, the shared records,
+"today") and of the records the page shows (a product page: its product and
+producer files and photos; a list: each of its products, in order). When the
+previous build's manifest has the same key for a page and its files are still
+in the previous output untouched (same size and modification time), they are
+hard-linked into the new build instead of being rendered again. Any doubt
+means rendering: a missing manifest, a changed template, a file edited by hand.
+
+The manifest of a build is written next to the caches as `<name>.pending` and
+becomes the manifest only when the build has been swapped in (`promote()`), so
+a failed build never describes an output that does not exist.
+
+Pagefind's index is reused the same way: when no indexed page changed, the
+previous `pagefind/` folder is linked into the new build (`reuse_search()`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+from .fingerprints import code_digest, digest, file_digest, stable_repr, tree_digest
+
+MANIFEST_VERSION = 1
+# Settings that name where this build writes, not what it writes.
+_UNRELATED_SETTINGS = ("OUTPUT_PATH", "OCOP_INCREMENTAL_FROM", "DELETE_OUTPUT_DIRECTORY", "WRITE_SELECTED")
+
+
+def manifest_path(cache_root: str, output: str) -> str:
+    """Where the manifest describing the output folder `output` is kept."""
+    return os.path.join(cache_root, "ocop-pages", digest(os.path.realpath(output))[:16] + ".json")
+
+
+def site_key(settings: dict, data_root: str, today) -> str:
+    """Digest of everything every catalogue page may show, apart from the product and producer records."""
+    relevant = {k: v for k, v in settings.items() if k not in _UNRELATED_SETTINGS}
+    shared = []
+    if os.path.isdir(data_root):
+        for entry in sorted(os.scandir(data_root), key=lambda e: e.name):
+            if entry.name == "_producers" or not entry.name.startswith("_"):
+                continue  # products and producers have keys of their own
+            shared.append(entry.name)
+            shared.append(tree_digest(entry.path) if entry.is_dir() else file_digest(entry.path))
+    theme = settings.get("THEME") or ""
+    return digest(MANIFEST_VERSION, code_digest(), stable_repr(relevant), today,
+                  tree_digest(theme), tree_digest(settings.get("PATH") or ""), *shared)
+
+
+def record_key(record, photos=()) -> str:
+    """Digest of a product's or producer's file and of its photos' published files."""
+    return digest(file_digest(record.path), *(repr(photo.derived) + photo.prefix for photo in photos))
+
+
+class PageCache:
+    """Which pages of the previous build can be taken as they are, and what this build wrote."""
+
+    def __init__(self, previous_output: str | None, output_path: str, cache_root: str, site: str):
+        self.previous_output = previous_output
+        self.output_path = output_path
+        self.site = site
+        self.path = manifest_path(cache_root, previous_output) if previous_output else None
+        self.stats_path = os.path.join(cache_root, "ocop-pages", "last-build.json")
+        self.old = _read_manifest(self.path) if self.path else {}
+        self.pages: dict[str, dict] = {}
+        self.reused = 0
+        self.rendered = 0
+
+    def key(self, *parts) -> str:
+        """A page's key: the site-wide inputs and the given parts."""
+        return digest(self.site, *parts)
+
+    def reuse(self, save_as: str, key: str) -> bool:
+        """Link the page's files from the previous output when its key is unchanged; True when done."""
+        entry = (self.old.get("pages") or {}).get(save_as)
+        if not entry or entry.get("key") != key or not self.previous_output:
+            return False
+        files = entry.get("files") or {}
+        if not files or not all(_unchanged(os.path.join(self.previous_output, rel), stat)
+                                for rel, stat in files.items()):
+            return False
+        for rel in files:
+            _link(os.path.join(self.previous_output, rel), os.path.join(self.output_path, rel))
+        self.pages[save_as] = entry
+        self.reused += 1
+        return True
+
+    def remember(self, save_as: str, key: str, written: set[str]) -> None:
+        """Record the files just rendered for a page (absolute paths under the output folder)."""
+        files = {}
+        for path in sorted(written):
+            stat = os.stat(path)
+            files[os.path.relpath(path, self.output_path)] = [stat.st_size, stat.st_mtime_ns]
+        self.pages[save_as] = {"key": key, "files": files}
+        self.rendered += 1
+
+    def page_keys(self) -> dict[str, str]:
+        """Output file (relative) -> key of the page that wrote it."""
+        return {rel: entry["key"] for entry in self.pages.values() for rel in entry["files"]}
+
+    def save_pending(self) -> None:
+        """Write this build's manifest beside the current one, to be promoted once the build is in place."""
+        os.makedirs(os.path.dirname(self.stats_path), exist_ok=True)
+        with open(self.stats_path, "w", encoding="utf-8") as handle:  # for tests and `make serve`
+            json.dump({"rendered": self.rendered, "reused": self.reused}, handle)
+        if not self.path:
+            return
+        with open(self.path + ".pending", "w", encoding="utf-8") as handle:
+            json.dump({"version": MANIFEST_VERSION, "pages": self.pages}, handle, separators=(",", ":"))
+
+
+def _read_manifest(path: str) -> dict:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            manifest = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) and manifest.get("version") == MANIFEST_VERSION else {}
+
+
+def _unchanged(path: str, stat: list) -> bool:
+    try:
+        current = os.stat(path)
+    except OSError:
+        return False
+    return [current.st_size, current.st_mtime_ns] == list(stat)
+
+
+def _link(source: str, target: str) -> None:
+    """Hard-link `source` to `target` (a copy where links are not possible); the target is new."""
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+# Search index ------------------------------------------------------------------
+
+SEARCH_FOLDER = "pagefind"
+
+
+def search_inputs(site: str, page_keys: dict[str, str]) -> str:
+    """Digest of every page Pagefind reads: its key when the catalogue knows it, else its bytes."""
+    parts = []
+    for current, dirs, files in os.walk(site):
+        dirs[:] = sorted(d for d in dirs if d != SEARCH_FOLDER)
+        for name in sorted(files):
+            if name.endswith(".html"):
+                path = os.path.join(current, name)
+                rel = os.path.relpath(path, site)
+                parts += [rel, page_keys.get(rel) or file_digest(path)]
+    return digest(code_digest(), *parts)
+
+
+def pending_manifest(settings_cache_root: str, output: str) -> str:
+    """The pending manifest a build of `output` writes."""
+    return manifest_path(settings_cache_root, output) + ".pending"
+
+
+def reuse_search(staging: str, output: str, cache_root: str) -> str | None:
+    """Link the previous search index into `staging` when no page it indexes changed.
+
+    Returns the digest of the pages to index (to be stored with the manifest)
+    when the index still has to be built, or None when it was reused.
+    """
+    pending = pending_manifest(cache_root, output)
+    manifest = _read_manifest(pending)
+    keys = {rel: entry["key"] for entry in (manifest.get("pages") or {}).values() for rel in entry["files"]}
+    inputs = search_inputs(staging, keys)
+    old = _read_manifest(manifest_path(cache_root, output)).get("search") or {}
+    files = old.get("files") or {}
+    if (old.get("inputs") == inputs and files
+            and all(_unchanged(os.path.join(output, rel), stat) for rel, stat in files.items())):
+        for rel in files:
+            _link(os.path.join(output, rel), os.path.join(staging, rel))
+        _remember_search(pending, manifest, inputs, old["files"])
+        return None
+    return inputs
+
+
+def remember_search(staging: str, output: str, cache_root: str, inputs: str) -> None:
+    """Record the index just built, so that the next build can reuse it."""
+    pending = pending_manifest(cache_root, output)
+    manifest = _read_manifest(pending)
+    files = {}
+    for current, _dirs, names in os.walk(os.path.join(staging, SEARCH_FOLDER)):
+        for name in names:
+            path = os.path.join(current, name)
+            stat = os.stat(path)
+            files[os.path.relpath(path, staging)] = [stat.st_size, stat.st_mtime_ns]
+    _remember_search(pending, manifest, inputs, files)
+
+
+def _remember_search(pending: str, manifest: dict, inputs: str, files: dict) -> None:
+    if not manifest:
+        return
+    manifest["search"] = {"inputs": inputs, "files": files}
+    with open(pending, "w", encoding="utf-8") as handle:
+        json.dump(manifest, handle, separators=(",", ":"))
+
+
+def promote(output: str, cache_root: str) -> None:
+    """Make the pending manifest of the build just swapped in the manifest of `output`."""
+    pending = pending_manifest(cache_root, output)
+    if os.path.exists(pending):
+        os.replace(pending, manifest_path(cache_root, output))
+
+
+def discard(output: str, cache_root: str) -> None:
+    """Forget the pending manifest of a build that failed."""
+    pending = pending_manifest(cache_root, output)
+    if os.path.exists(pending):
+        os.remove(pending)

@@ -1,0 +1,144 @@
+"""Incremental builds: a warm build reuses unchanged pages, and its output is byte-identical to a cold build.
+
+Each case changes one kind of input (a product, a producer, a region, a news
+article, a template, the date, a new or deleted product), builds on top of the
+previous output and cache, then builds the same input again from nothing; the
+two outputs must be the same files with the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import build, tree_digest, write
+
+TODAY = "2026-11-29"
+
+
+def stats(site: Path) -> dict:
+    """What the last build rendered and reused (cache/ocop-pages/last-build.json)."""
+    return json.loads((site / "cache/ocop-pages/last-build.json").read_text(encoding="utf-8"))
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    write(path, text.replace(old, new, 1))
+
+
+def rename_product(site):
+    replace(site / "products/tra-hoa-vang/product.yaml", "name: Trà hoa vàng", "name: Trà hoa vàng Ba Chẽ")
+
+
+def rename_producer(site):
+    replace(site / "products/_producers/htx-hoa-vang.yaml", "name: HTX Hoa Vàng", "name: HTX Hoa Vàng Mới")
+
+
+def rename_region(site):
+    path = next((site / "products/_regions").glob("huyen-b.yaml"))
+    text = path.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith("name:"))
+    replace(path, line, line + " Mới")
+
+
+def add_product(site):
+    shutil.copytree(site / "products/mat-ong-rung", site / "products/mat-ong-suoi")
+    replace(site / "products/mat-ong-suoi/product.yaml", "name: Mật ong rừng", "name: Mật ong suối")
+
+
+def delete_product(site):
+    add_product(site)  # built once with it (see the test), then removed
+    return lambda: shutil.rmtree(site / "products/mat-ong-suoi")
+
+
+def edit_news(site):
+    replace(site / "content/news/hoi-cho.md", "Summary: Hai sản phẩm", "Summary: Hai sản phẩm tốt")
+
+
+def edit_template(site):
+    theme = site / "theme"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "theme", theme)
+    conf = site / "pelicanconf.py"
+    write(conf, conf.read_text(encoding="utf-8") + f"\nTHEME = {str(theme)!r}\n")
+    return lambda: replace(theme / "templates/base.html", "</footer>", "<p>Bản thử.</p></footer>")
+
+
+CASES = {
+    "product renamed": rename_product,
+    "producer renamed": rename_producer,
+    "region renamed": rename_region,
+    "product added": add_product,
+    "product deleted": delete_product,
+    "news edited": edit_news,
+    "template edited": edit_template,
+}
+
+
+@pytest.mark.parametrize("change", list(CASES), ids=list(CASES))
+def test_warm_build_after_a_change_equals_a_cold_build(tiny_site, change):
+    site = tiny_site
+    later = CASES[change](site) if change in ("product deleted", "template edited") else None
+    build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False)
+    first = stats(site)
+    assert first["reused"] == 0 and first["rendered"] > 10
+    if later is not None:
+        later()
+    else:
+        CASES[change](site)  # the change under test, after the first build
+    warm = tree_digest(build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False))
+    after = stats(site)
+    shutil.rmtree(site / "cache")
+    shutil.rmtree(site / "output")
+    cold = tree_digest(build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False))
+    assert sorted(warm) == sorted(cold)  # the same files…
+    assert [path for path in cold if warm[path] != cold[path]] == []  # …with the same bytes
+    assert after["rendered"] > 0, "the change must show"
+    if change in ("product renamed", "producer renamed", "product added", "product deleted"):
+        assert after["reused"] > 0, "pages that do not show the change are reused"
+    if change in ("news edited", "template edited", "region renamed"):
+        assert after["reused"] == 0, "site-wide inputs: every page again"
+
+
+def test_build_with_the_cache_changes_nothing_and_renders_nothing(tiny_site):
+    site = tiny_site
+    output = build(site, OCOP_TODAY=TODAY)
+    before = tree_digest(output)
+    index = (output / "pagefind/pagefind-entry.json").stat().st_ino
+    build(site, OCOP_TODAY=TODAY)
+    second = stats(site)
+    assert second["rendered"] == 0 and second["reused"] > 10
+    assert tree_digest(output) == before
+    assert (output / "pagefind/pagefind-entry.json").stat().st_ino == index, "the search index is reused"
+
+
+def test_a_new_day_renders_every_page_again(tiny_site):
+    """Validity is judged on "today": a build on another day must not keep yesterday's pages."""
+    site = tiny_site
+    build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False)
+    warm = tree_digest(build(site, OCOP_TODAY="2029-12-31", OCOP_SEARCH_INDEX=False))
+    assert stats(site)["reused"] == 0
+    shutil.rmtree(site / "cache")
+    shutil.rmtree(site / "output")
+    assert tree_digest(build(site, OCOP_TODAY="2029-12-31", OCOP_SEARCH_INDEX=False)) == warm
+
+
+def test_a_page_edited_by_hand_in_the_output_is_rendered_again(tiny_site):
+    site = tiny_site
+    output = build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False)
+    page = output / "products/tra-hoa-vang.html"
+    good = page.read_bytes()
+    page.write_bytes(good.replace(b"</body>", b"<!-- edited --></body>"))
+    build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False)
+    assert page.read_bytes() == good
+    assert stats(site)["rendered"] == 1
+
+
+def test_incremental_builds_can_be_turned_off(tiny_site):
+    site = tiny_site
+    build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False)
+    build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False, OCOP_INCREMENTAL=False)
+    second = stats(site)
+    assert second["reused"] == 0 and second["rendered"] > 10
