@@ -142,3 +142,29 @@ def test_incremental_builds_can_be_turned_off(tiny_site):
     build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False, OCOP_INCREMENTAL=False)
     second = stats(site)
     assert second["reused"] == 0 and second["rendered"] > 10
+
+
+def test_pages_rendered_by_forked_workers_equal_pages_rendered_in_one_process(tiny_site):
+    site = tiny_site
+    serial = tree_digest(build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False, OCOP_RENDER_WORKERS=1,
+                               OCOP_INCREMENTAL=False))
+    parallel = tree_digest(build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False, OCOP_RENDER_WORKERS=3,
+                                 OCOP_PARALLEL_MIN_PAGES=1, OCOP_INCREMENTAL=False))
+    assert stats(site)["rendered"] > 10
+    assert parallel == serial
+
+
+def test_an_error_in_a_rendering_worker_fails_the_build_cleanly(tiny_site):
+    from ocop.build import BuildFailed
+
+    site = tiny_site
+    output = build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False)
+    before = tree_digest(output)
+    edit_template(site)
+    replace(site / "theme/templates/base.html", "</footer>", "{{ this_is_not_a_function() }}</footer>")
+    with pytest.raises(BuildFailed) as failure:
+        build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False, OCOP_RENDER_WORKERS=2, OCOP_PARALLEL_MIN_PAGES=1)
+    assert "this_is_not_a_function" in failure.value.report
+    assert "Traceback" not in failure.value.report
+    assert tree_digest(output) == before
+    assert [name for name in site.iterdir() if name.name.startswith(".ocop-build-")] == []

@@ -32,6 +32,7 @@ from .page_cache import PageCache, record_key, site_key
 from .photos import DeriveStats, derive_all, publish
 from .problems import CatalogueError
 from .qr import ensure_qr_codes, publish_qr
+from .rendering import render_all, worker_count
 from .records import Catalogue, load_catalogue
 from .rules import DEFAULT_RULES_FILE, load_rules
 from .sanitise import MarkdownRenderer
@@ -406,8 +407,21 @@ class CatalogueGenerator(Generator):
         self.sitemap = Sitemap(settings["SITEURL"])
         self.pages = PageCache(settings.get("OCOP_INCREMENTAL_FROM"), self.output_path,
                                cache_path(settings), self.site_key)
+        self.jobs = []
         for lang, view in self.views.items():
             self._write_language(writer, lang, view)
+
+        def render_one(job):
+            save_as, key, template, values = job
+            before = set(writer._written_files)
+            writer.write_file(save_as, self.get_template(template), self.context,
+                              relative_urls=settings["RELATIVE_URLS"], **values)
+            return save_as, key, self.pages.files(writer._written_files - before)
+
+        workers = worker_count(settings.get("OCOP_RENDER_WORKERS"))
+        for save_as, key, files in render_all(self.jobs, render_one, workers, settings["OCOP_PARALLEL_MIN_PAGES"]):
+            self.pages.remember(save_as, key, files)
+        self.jobs = []
         self.pages.save_pending()
         logger.info("Catalogue pages: %s rendered, %s unchanged from the previous build",
                     self.pages.rendered, self.pages.reused)
@@ -461,13 +475,9 @@ class CatalogueGenerator(Generator):
             self.sitemap.add(url, alternates, lastmod)
             # A page is rendered only when what it shows changed (page_cache.py).
             key = self.pages.key(lang, save_as, url, template, *depends)
-            if self.pages.reuse(save_as, key):
-                return
-            before = set(writer._written_files)
-            writer.write_file(save_as, self.get_template(template), self.context,
-                              relative_urls=settings["RELATIVE_URLS"], url=url, page_name=url,
-                              alternates=alternates, **common, **kwargs)
-            self.pages.remember(save_as, key, writer._written_files - before)
+            if not self.pages.reuse(save_as, key):
+                self.jobs.append((save_as, key, template, dict(url=url, page_name=url, alternates=alternates,
+                                                               **common, **kwargs)))
 
         def write_list(save_as, url, template, products, alternates, depends, **kwargs):
             write(save_as, template, url, alternates, paginated={"products": products}, template_name=template,

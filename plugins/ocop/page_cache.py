@@ -88,12 +88,16 @@ class PageCache:
         self.reused += 1
         return True
 
-    def remember(self, save_as: str, key: str, written: set[str]) -> None:
-        """Record the files just rendered for a page (absolute paths under the output folder)."""
+    def files(self, written: set[str]) -> dict[str, list]:
+        """Size and modification time of files just written (absolute paths under the output folder)."""
         files = {}
         for path in sorted(written):
             stat = os.stat(path)
             files[os.path.relpath(path, self.output_path)] = [stat.st_size, stat.st_mtime_ns]
+        return files
+
+    def remember(self, save_as: str, key: str, files: dict[str, list]) -> None:
+        """Record the files rendered for a page."""
         self.pages[save_as] = {"key": key, "files": files}
         self.rendered += 1
 

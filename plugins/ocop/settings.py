@@ -79,6 +79,10 @@ DEFAULTS = {
     "OCOP_SEARCH_INDEX": True,
     # Take pages whose inputs did not change from the previous output (page_cache.py).
     "OCOP_INCREMENTAL": True,
+    # Pages are rendered by this many processes (None: one per core) when at least
+    # OCOP_PARALLEL_MIN_PAGES of them must be rendered (rendering.py).
+    "OCOP_RENDER_WORKERS": None,
+    "OCOP_PARALLEL_MIN_PAGES": 200,
     # how many newest products the home page shows
     "OCOP_HOME_PRODUCTS": 8,
     # the site's languages: the first is DEFAULT_LANG's, at the root; the others under /{lang}/
