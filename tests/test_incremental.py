@@ -168,3 +168,21 @@ def test_an_error_in_a_rendering_worker_fails_the_build_cleanly(tiny_site):
     assert "Traceback" not in failure.value.report
     assert tree_digest(output) == before
     assert [name for name in site.iterdir() if name.name.startswith(".ocop-build-")] == []
+
+
+def test_settings_that_pages_do_not_show_are_not_in_the_page_keys():
+    """Turning the search index or the worker count on or off must not make a build render every page."""
+    from ocop.page_cache import _UNRELATED_SETTINGS
+
+    templates = [p for folder in ("plugins/ocop/templates", "theme/templates")
+                 for p in (Path(__file__).resolve().parent.parent / folder).rglob("*.html")]
+    for name in _UNRELATED_SETTINGS:
+        assert not any(name in p.read_text(encoding="utf-8") for p in templates), name
+
+
+def test_building_the_search_index_after_a_build_without_it_reuses_every_page(tiny_site):
+    site = tiny_site
+    build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False)
+    output = build(site, OCOP_TODAY=TODAY)
+    assert stats(site)["rendered"] == 0
+    assert (output / "pagefind/pagefind-entry.json").exists()

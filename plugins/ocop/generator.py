@@ -32,8 +32,8 @@ from .page_cache import PageCache, record_key, site_key
 from .photos import DeriveStats, derive_all, publish
 from .problems import CatalogueError
 from .qr import ensure_qr_codes, publish_qr
-from .rendering import render_all, worker_count
 from .records import Catalogue, load_catalogue
+from .rendering import render_all, worker_count
 from .rules import DEFAULT_RULES_FILE, load_rules
 from .sanitise import MarkdownRenderer
 from .settings import cache_path, data_path, localised_path, page_urls, today
