@@ -186,3 +186,17 @@ def test_building_the_search_index_after_a_build_without_it_reuses_every_page(ti
     output = build(site, OCOP_TODAY=TODAY)
     assert stats(site)["rendered"] == 0
     assert (output / "pagefind/pagefind-entry.json").exists()
+
+
+def test_an_edit_renders_only_the_list_pages_that_show_the_product(tiny_site):
+    """One product per page here: editing the second product's text leaves the catalogue's first page alone."""
+    site = tiny_site
+    output = build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False)
+    first, second = output / "san-pham/index.html", output / "san-pham/page/2/index.html"
+    assert "Mật ong rừng" in first.read_text(encoding="utf-8")  # sorted by name: M before T
+    inodes = (first.stat().st_ino, second.stat().st_ino)
+    replace(site / "products/tra-hoa-vang/product.yaml", "region: huyen-a", "region: huyen-a\ncommune: thôn Mới")
+    build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False)
+    assert first.stat().st_ino == inodes[0], "the page without the product is reused"
+    assert second.stat().st_ino != inodes[1], "the page with the product is rendered again"
+    assert "thôn Mới" in (output / "products/tra-hoa-vang.html").read_text(encoding="utf-8")

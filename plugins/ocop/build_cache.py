@@ -1,11 +1,13 @@
-"""Results kept between builds: parsed and checked records, rendered Markdown.
+"""Results kept between builds: parsed and checked records, rendered Markdown, fragments.
 
 A store is one pickle file under the project's cache folder, keyed by the
 digest of what the result was made from and tagged with the plugin's code
 digest, so a new version of the plugin (or of the libraries it uses) starts
-from nothing. Only the entries used by a build are saved: the file never grows
-with records that are gone. The cache folder is the project's own working
-folder, like Pelican's content cache; it is not read from anywhere else.
+from nothing. Only the entries used by a build are saved, so the file does not
+grow with records that are gone (a store that keeps unused entries, for
+fragments, starts afresh whenever its tag, the site-wide inputs, changes).
+The cache folder is the project's own working folder, like Pelican's content
+cache; it is not read from anywhere else.
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from .fingerprints import code_digest
 class Store:
     """A dict of results that is read at the start of a build and written at the end."""
 
-    def __init__(self, path: str | None, tag: str = ""):
+    def __init__(self, path: str | None, tag: str = "", keep_unused: bool = False):
         self.path = path
+        # keep_unused: entries this build did not use are kept too (fragments: an edit renders few pages)
+        self.keep_unused = keep_unused
         self.tag = code_digest() + tag
         self.previous: dict = {}
         self.used: dict = {}
@@ -49,6 +53,10 @@ class Store:
 
     def save(self) -> None:
         """Write what this build used (atomically: a half-written cache is never read)."""
+        if self.keep_unused:
+            if self.used.keys() <= self.previous.keys():
+                return
+            self.used = {**self.previous, **self.used}
         if not self.path or self.used.keys() == self.previous.keys():
             return
         os.makedirs(os.path.dirname(self.path), exist_ok=True)

@@ -17,11 +17,14 @@ import urllib.parse
 from dataclasses import dataclass, field
 
 from pelican.generators import Generator
+from pelican.paginator import Paginator
 
 from .build_cache import Store
 from .contents import Group, Producer, Product, Region, Stars
 from .exports import certificate_types, write_exports
 from .fingerprints import digest, stable_repr
+from .fragments import Fragments
+from .fragments import store_path as fragment_store
 from .headers import write_headers
 from .housekeeping import log_warnings
 from .links import check_links
@@ -408,6 +411,11 @@ class CatalogueGenerator(Generator):
         self.pages = PageCache(settings.get("OCOP_INCREMENTAL_FROM"), self.output_path,
                                cache_path(settings), self.site_key)
         self.jobs = []
+        keys = self.record_keys
+        self.context["ocop_fragments"] = Fragments(
+            self.site_key,
+            lambda p: keys["product", p.slug] + (keys["producer", p.producer.slug] if p.producer else ""),
+            fragment_store(cache_path(settings)), settings["OCOP_FRAGMENT_CACHE"])
         for lang, view in self.views.items():
             self._write_language(writer, lang, view)
 
@@ -418,9 +426,14 @@ class CatalogueGenerator(Generator):
                               relative_urls=settings["RELATIVE_URLS"], **values)
             return save_as, key, self.pages.files(writer._written_files - before)
 
+        fragments = self.context["ocop_fragments"]
+        if self.jobs:
+            fragments.load()  # before the workers start, so that they share it
         workers = worker_count(settings.get("OCOP_RENDER_WORKERS"))
-        for save_as, key, files in render_all(self.jobs, render_one, workers, settings["OCOP_PARALLEL_MIN_PAGES"]):
+        for save_as, key, files in render_all(self.jobs, render_one, workers, settings["OCOP_PARALLEL_MIN_PAGES"],
+                                              collect=lambda: fragments.new, merge=fragments.merge):
             self.pages.remember(save_as, key, files)
+        fragments.save()
         self.jobs = []
         self.pages.save_pending()
         logger.info("Catalogue pages: %s rendered, %s unchanged from the previous build",
@@ -471,17 +484,31 @@ class CatalogueGenerator(Generator):
             return [f"{p.slug}:{keys['product', p.slug]}:{keys['producer', p.producer.slug] if p.producer else ''}"
                     for p in products]
 
-        def write(save_as, template, url, alternates, lastmod=None, depends=(everything,), **kwargs):
-            self.sitemap.add(url, alternates, lastmod)
+        def write(save_as, template, url, alternates, lastmod=None, depends=(everything,), in_sitemap=True,
+                  **kwargs):
+            if in_sitemap:
+                self.sitemap.add(url, alternates, lastmod)
             # A page is rendered only when what it shows changed (page_cache.py).
             key = self.pages.key(lang, save_as, url, template, *depends)
             if not self.pages.reuse(save_as, key):
                 self.jobs.append((save_as, key, template, dict(url=url, page_name=url, alternates=alternates,
                                                                **common, **kwargs)))
 
-        def write_list(save_as, url, template, products, alternates, depends, **kwargs):
-            write(save_as, template, url, alternates, paginated={"products": products}, template_name=template,
-                  products=products, depends=depends, **kwargs)
+        def write_list(save_as, url, template, products, alternates, shared, **kwargs):
+            """A paginated list: each page is a page of its own, keyed by its products and what all pages show."""
+            per_page = settings["PAGINATED_TEMPLATES"].get(template) or settings["DEFAULT_PAGINATION"]
+            # The same pages as Pelican's paginated writer, one job each, so that an edit renders only
+            # the pages whose products changed.
+            paginator = Paginator(save_as, url, products, settings, per_page)
+            for number in range(1, paginator.num_pages + 1):
+                page = paginator.page(number)
+                write(page.save_as, template, url, alternates, in_sitemap=number == 1,
+                      depends=[*shared, len(products), number, paginator.num_pages,
+                               *products_key(page.object_list)],
+                      products=products, products_paginator=paginator, products_page=page,
+                      products_previous_page=paginator.page(number - 1) if number > 1 else None,
+                      products_next_page=paginator.page(number + 1) if number < paginator.num_pages else None,
+                      **kwargs)
 
         for product in view.products:
             write(product.save_as, product.template, product.url, self.alternates(content=product),
@@ -490,25 +517,26 @@ class CatalogueGenerator(Generator):
         for region in view.regions:
             write_list(region.save_as, region.url, region.template, region.products,
                        self.alternates(content=region), region=region,
-                       depends=[*products_key(region.products),
-                                *[f"{p.slug}:{keys['producer', p.slug]}" for p in region.producers]])
+                       shared=[f"{p.slug}:{keys['producer', p.slug]}" for p in region.producers])
         for producer in view.producers:
             write_list(producer.save_as, producer.url, producer.template, producer.products,
-                       self.alternates(content=producer), producer=producer,
-                       depends=[keys["producer", producer.slug], *products_key(producer.products)])
+                       self.alternates(content=producer), producer=producer, shared=[keys["producer", producer.slug]])
         for group in view.groups:
             write_list(group.save_as, group.url, "group", group.products, self.alternates(content=group),
-                       group=group, depends=products_key(group.products))
+                       group=group, shared=[])
         for level in view.star_levels:
             write_list(level.save_as, level.url, "stars", level.products, self.alternates(content=level),
-                       stars=level, depends=products_key(level.products))
+                       stars=level, shared=[])
 
         def named(name, template, **kwargs):
             write(localised_path(settings, name, "SAVE_AS", lang), template,
                   localised_path(settings, name, "URL", lang), self.alternates(name), **kwargs)
 
         write_list(localised_path(settings, "CATALOGUE", "SAVE_AS", lang), common["CATALOGUE_URL"], "catalogue",
-                   view.products, self.alternates("CATALOGUE"), depends=(everything,))
+                   view.products, self.alternates("CATALOGUE"),
+                   shared=[view.certified_count, *[g.slug for g in view.groups if g.products],
+                           *[r.slug for r in view.regions if r.products],
+                           stable_repr(view.certificate_filter_options)])
         named("REGIONS", "regions")
         named("PRODUCERS", "producers")
         named("GROUPS", "groups")

@@ -29,7 +29,8 @@ MANIFEST_VERSION = 1
 # Settings that say where and how this build works, not what its pages show (no template reads them).
 _UNRELATED_SETTINGS = ("OUTPUT_PATH", "OCOP_INCREMENTAL_FROM", "DELETE_OUTPUT_DIRECTORY", "WRITE_SELECTED",
                        "OCOP_INCREMENTAL", "OCOP_SEARCH_INDEX", "OCOP_RENDER_WORKERS", "OCOP_PARALLEL_MIN_PAGES",
-                       "OCOP_PHOTO_WORKERS", "OCOP_BUILD_WARNINGS", "OCOP_MESSAGES_LANG")
+                       "OCOP_PHOTO_WORKERS", "OCOP_BUILD_WARNINGS", "OCOP_MESSAGES_LANG",
+                       "OCOP_FRAGMENT_CACHE")
 
 
 def manifest_path(cache_root: str, output: str) -> str:

@@ -30,15 +30,19 @@ def worker_count(setting: int | None) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def render_all(jobs: list, render_one, workers: int = 1, minimum: int = 200) -> list:
-    """`render_one(job)` for every job, in `workers` processes when there are at least `minimum` jobs."""
+def render_all(jobs: list, render_one, workers: int = 1, minimum: int = 200, collect=None, merge=None) -> list:
+    """`render_one(job)` for every job, in `workers` processes when there are at least `minimum` jobs.
+
+    `collect()`, called in each worker when it is done, returns what the worker
+    learnt that the parent should keep (JSON-able); the parent passes it to `merge()`.
+    """
     if workers <= 1 or len(jobs) < minimum or not hasattr(os, "fork"):
         return [render_one(job) for job in jobs]
     shares = [jobs[index::workers] for index in range(workers)]
     children = []
     try:
         for share in shares[1:]:
-            children.append(_fork(share, render_one))
+            children.append(_fork(share, render_one, collect))
         results = [render_one(job) for job in shares[0]]
         for pid, read_end in children:
             with os.fdopen(read_end, encoding="utf-8") as pipe:
@@ -47,6 +51,8 @@ def render_all(jobs: list, render_one, workers: int = 1, minimum: int = 200) -> 
             if "error" in payload:
                 raise RenderError(payload["error"])
             results += [tuple(item) for item in payload["results"]]
+            if merge is not None:
+                merge(payload.get("collected"))
         children = []
         return results
     finally:
@@ -59,7 +65,7 @@ def render_all(jobs: list, render_one, workers: int = 1, minimum: int = 200) -> 
                 pass
 
 
-def _fork(share: list, render_one) -> tuple[int, int]:
+def _fork(share: list, render_one, collect=None) -> tuple[int, int]:
     """Start a worker rendering `share`; returns its pid and the read end of its pipe."""
     read_end, write_end = os.pipe()
     pid = os.fork()
@@ -71,6 +77,7 @@ def _fork(share: list, render_one) -> tuple[int, int]:
         os.close(read_end)
         try:
             payload = {"results": [render_one(job) for job in share]}
+            payload["collected"] = collect() if collect is not None else None
         except BaseException as exc:  # noqa: BLE001 - reported to the parent, which stops the build
             payload = {"error": "".join(traceback.format_exception_only(type(exc), exc)).strip()}
             status = 1

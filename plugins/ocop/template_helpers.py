@@ -8,6 +8,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 
 from .certificates import Span
+from .fragments import fragment
 from .i18n import page_language, translate_label
 
 
@@ -148,5 +149,5 @@ def search_filter_pair(value, key: str) -> tuple[str, str]:
 FILTERS = {"vi_date": vi_date, "span_date": span_date, "stars_symbol": stars_symbol, "day": day,
            "span_day": span_day, "tr": translate_label,
            "named": named, "search_filter_pair": search_filter_pair}
-GLOBALS = {"page_lang": page_lang, "search_alias": search_alias, "page_versions": page_versions,
+GLOBALS = {"fragment": fragment, "page_lang": page_lang, "search_alias": search_alias, "page_versions": page_versions,
            "language_links": language_links}
