@@ -77,6 +77,33 @@ def install(env, catalogues: dict[str, dict], default: str = "vi") -> None:
         return singular if count == 1 else plural
 
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
+    env.globals["gettext"] = env.globals["_"] = _fast_gettext(catalogues, default)
+
+
+def _fast_gettext(catalogues: dict[str, dict], default: str):
+    """Jinja's "newstyle" gettext (the translation is trusted markup, `%(name)s` filled with escaped
+    values), with the translated and formatted message kept per language when it has no variables.
+
+    A product page asks for some sixty messages; through Jinja's own wrappers each costs three
+    calls and a string formatting, on every page of every build.
+    """
+    formatted: dict[tuple[str, str, bool], str] = {}
+
+    @pass_context
+    def gettext(context, message: str, **variables) -> str:
+        lang = page_language(context, default)
+        autoescape = context.eval_ctx.autoescape
+        if not variables:
+            key = (lang, message, autoescape)
+            text = formatted.get(key)
+            if text is None:
+                text = catalogues.get(lang, {}).get(message, message)
+                text = formatted[key] = (Markup(text) if autoescape else text) % {}
+            return text
+        text = catalogues.get(lang, {}).get(message, message)
+        return (Markup(text) if autoescape else text) % variables
+
+    return gettext
 
 
 @pass_context
