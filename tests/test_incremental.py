@@ -200,3 +200,15 @@ def test_an_edit_renders_only_the_list_pages_that_show_the_product(tiny_site):
     assert first.stat().st_ino == inodes[0], "the page without the product is reused"
     assert second.stat().st_ino != inodes[1], "the page with the product is rendered again"
     assert "thôn Mới" in (output / "products/tra-hoa-vang.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("relative", [True, False], ids=["relative URLs", "absolute URLs"])
+def test_fragments_rendered_once_equal_fragments_rendered_in_each_page(tiny_site, relative):
+    """Cards, print entries and labels made once (with a placeholder for the site root) are the page's own."""
+    site = tiny_site
+    settings = {"OCOP_TODAY": TODAY, "OCOP_SEARCH_INDEX": False, "OCOP_INCREMENTAL": False, "RELATIVE_URLS": relative}
+    shared = tree_digest(build(site, **settings))
+    assert json.loads((site / "cache/ocop-pages/last-build.json").read_text(encoding="utf-8"))["rendered"] > 10
+    assert "@@" not in "".join(p.read_text(encoding="utf-8") for p in (site / "output").rglob("*.html"))
+    own = tree_digest(build(site, OCOP_FRAGMENT_CACHE=False, **settings))
+    assert own == shared

@@ -246,8 +246,8 @@ def certificate_types(producer, lang: str = "vi") -> list[str]:
     return labels
 
 
-def write_exports(view, site_url: str, output_path: str, settings: dict) -> None:
-    """Write the JSON, the two CSV files and the JSON's schema into the output."""
+def write_exports(view, site_url: str, output_path: str, settings: dict) -> list[str]:
+    """Write the JSON, the two CSV files and the JSON's schema into the output; returns their paths."""
     files = {
         settings["OCOP_EXPORT_JSON"]: json.dumps(catalogue_data(view, site_url), ensure_ascii=False, indent=1)
         .encode("utf-8") + b"\n",
@@ -261,4 +261,4 @@ def write_exports(view, site_url: str, output_path: str, settings: dict) -> None
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as handle:
             handle.write(data)
-
+    return [os.path.join(output_path, name) for name in files]

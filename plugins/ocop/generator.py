@@ -435,9 +435,6 @@ class CatalogueGenerator(Generator):
             self.pages.remember(save_as, key, files)
         fragments.save()
         self.jobs = []
-        self.pages.save_pending()
-        logger.info("Catalogue pages: %s rendered, %s unchanged from the previous build",
-                    self.pages.rendered, self.pages.reused)
         self._add_news_to_sitemap()
         self.sitemap.write(self.output_path)
         # Hosts serve 404.html at whatever URL was missing: links are root-relative so they work anywhere.
@@ -445,16 +442,32 @@ class CatalogueGenerator(Generator):
         writer.write_file("404.html", self.get_template("404"), self.context, relative_urls=False,
                           lang=self.default_lang, ocop=self.view, url="404.html", page_name="404.html",
                           SITEURL=root_path, **page_urls(settings, self.default_lang))
-        write_exports(self.view, settings["SITEURL"], self.output_path, settings)
-        if settings.get("PRODUCTS_FEED_ATOM"):
+        self._write_everything_files(writer)
+        write_headers(settings, self.output_path)
+        self.pages.save_pending()
+        logger.info("Catalogue pages: %s rendered, %s unchanged from the previous build",
+                    self.pages.rendered, self.pages.reused)
+
+    def _write_everything_files(self, writer) -> None:
+        """The open data and the products feed: they show every product, and like pages are written only
+        when one changed."""
+        settings = self.settings
+        everything = digest(*[self.record_keys["product", p.slug] for p in self.view.products],
+                            *[self.record_keys["producer", p.slug] for p in self.view.producers])
+        key = self.pages.key("exports", everything)
+        if not self.pages.reuse("exports", key):
+            written = write_exports(self.view, settings["SITEURL"], self.output_path, settings)
+            self.pages.remember("exports", key, self.pages.files(set(written)))
+        feed = settings.get("PRODUCTS_FEED_ATOM")
+        key = self.pages.key("feed", feed, everything)
+        if feed and not self.pages.reuse(feed, key):
             # Pelican takes an entry's summary links relative to the page rendered last ("localsiteurl");
             # a feed is read anywhere, so its links are absolute whatever was rendered before it.
             self.context["localsiteurl"] = settings["SITEURL"]
             newest = self.view.newest(len(self.view.products))
-            writer.write_feed(newest, self.context, settings["PRODUCTS_FEED_ATOM"],
-                              settings.get("PRODUCTS_FEED_ATOM_URL") or settings["PRODUCTS_FEED_ATOM"],
+            writer.write_feed(newest, self.context, feed, settings.get("PRODUCTS_FEED_ATOM_URL") or feed,
                               feed_title="OCOP")
-        write_headers(settings, self.output_path)
+            self.pages.remember(feed, key, self.pages.files({os.path.join(self.output_path, feed)}))
 
     def _add_news_to_sitemap(self) -> None:
         """Pelican's news articles and their translations, with the news indexes."""
