@@ -308,13 +308,17 @@ def _delete_later(folder: str) -> None:
 
 def _normalise_modes(folder: str) -> None:
     """0644 files and 0755 folders whatever the umask (photos are hard links: their cache copy changes too)."""
-    for current, dirs, files in os.walk(folder):
-        for name in dirs:
-            os.chmod(os.path.join(current, name), 0o755)
-        for name in files:
-            path = os.path.join(current, name)
-            if not os.path.islink(path):
-                os.chmod(path, 0o644)
+    pending = [folder]
+    while pending:  # only what has another mode is changed: pages taken from the last build already have it
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    continue
+                wanted = 0o755 if entry.is_dir() else 0o644
+                if entry.stat(follow_symlinks=False).st_mode & 0o7777 != wanted:
+                    os.chmod(entry.path, wanted)
+                if wanted == 0o755:
+                    pending.append(entry.path)
 
 
 def _remove_stale_staging(parent: str) -> None:

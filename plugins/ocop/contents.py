@@ -12,10 +12,23 @@ import os
 
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
+from pelican.utils import posixize_path
+
+
+@functools.lru_cache(maxsize=65536)  # pure; Pelican asks for it several times per content and language
+def relative_source_path(content_path: str, source_path: str) -> str:
+    """A record's path relative to the content folder, as Pelican's Content.get_relative_source_path()."""
+    return posixize_path(os.path.relpath(os.path.abspath(os.path.join(content_path, source_path)),
+                                         os.path.abspath(content_path)))
 
 
 class _CachedURLs:
     """Content whose URL and output path are computed once (they cannot change)."""
+
+    def get_relative_source_path(self, source_path: str | None = None) -> str | None:
+        """The source file relative to the content folder (computed once per file)."""
+        source_path = source_path or self.source_path
+        return None if source_path is None else relative_source_path(self.settings["PATH"], source_path)
 
     @functools.cached_property
     def url(self):
@@ -44,6 +57,11 @@ class Product(_CachedURLs, _LazyStructuredData, Content):
 
     mandatory_properties = ("title",)
     default_template = "product"
+
+    @functools.cached_property
+    def locale_date(self) -> str:
+        """The certification date formatted as Pelican formats an article's date."""
+        return self.date.strftime(self.date_format)
 
     @property
     def canonical_url(self) -> str:

@@ -17,11 +17,19 @@ PLUGIN_DIR = os.path.dirname(os.path.abspath(__file__))
 def digest(*parts) -> str:
     """SHA-1 hex digest of `parts` (text or bytes), each one delimited so that ("ab", "c") ≠ ("a", "bc")."""
     hasher = hashlib.sha1()
+    text: list[str] = []
     for part in parts:
-        data = part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass")
-        hasher.update(str(len(data)).encode())
-        hasher.update(b":")
-        hasher.update(data)
+        if isinstance(part, bytes):
+            if text:
+                hasher.update("".join(text).encode("utf-8", "surrogatepass"))
+                text = []
+            hasher.update(b"%d;" % len(part))
+            hasher.update(part)
+        else:
+            part = str(part)
+            text.append(f"{len(part)}:{part}")  # length-prefixed: the joined text is unambiguous
+    if text:
+        hasher.update("".join(text).encode("utf-8", "surrogatepass"))
     return hasher.hexdigest()
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from pelican.generators import Generator
 from pelican.paginator import Paginator
+from pelican.utils import set_date_tzinfo
 
 from .build_cache import Store
 from .contents import Group, Producer, Product, Region, Stars
@@ -69,7 +70,7 @@ class CatalogueView:
     print_scopes: list = field(default_factory=list)
     certificate_filter_options: list = field(default_factory=list)
 
-    @property
+    @functools.cached_property  # every page of the catalogue shows it
     def certified_count(self) -> int:
         """How many products hold a certificate valid today."""
         return sum(1 for p in self.products if p.certified)
@@ -301,7 +302,10 @@ class CatalogueGenerator(Generator):
         for record in catalogue.products.values():
             current = record.current
             signed = datetime.datetime.combine(current.signed.latest, datetime.time())
-            product = make(Product, record, {"date": signed})
+            product = make(Product, record)
+            # The date is set after Pelican's __init__, which would also format it for display
+            # (`locale_date`, slow and unused here: Product formats it on demand).
+            product.date = set_date_tzinfo(signed, settings.get("TIMEZONE", "UTC"))
             product.region = regions[record.region]
             product.producer = producers.get(record.producer)
             product.group = groups[current.group]
@@ -498,12 +502,13 @@ class CatalogueGenerator(Generator):
                     for p in products]
 
         def write(save_as, template, url, alternates, lastmod=None, depends=(everything,), in_sitemap=True,
-                  **kwargs):
+                  lazy=None, **kwargs):
             if in_sitemap:
                 self.sitemap.add(url, alternates, lastmod)
             # A page is rendered only when what it shows changed (page_cache.py).
             key = self.pages.key(lang, save_as, url, template, *depends)
             if not self.pages.reuse(save_as, key):
+                kwargs.update({name: make() for name, make in (lazy or {}).items()})  # only for pages rendered
                 self.jobs.append((save_as, key, template, dict(url=url, page_name=url, alternates=alternates,
                                                                **common, **kwargs)))
 
@@ -559,7 +564,7 @@ class CatalogueGenerator(Generator):
         named("SEARCH", "search")
         named("PRINT_INDEX", "print_index")
         named("LABELS", "labels")
-        named("NUMBERS", "numbers", numbers=compute_numbers(view, self.figures))
+        named("NUMBERS", "numbers", lazy={"numbers": lambda: compute_numbers(view, self.figures)})
         for scope in view.print_scopes:
             write(scope.save_as, "print_catalogue", scope.url, self.alternates("PRINT", slug=scope.slug),
                   scope=scope, products=scope.products)

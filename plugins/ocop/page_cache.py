@@ -69,6 +69,7 @@ class PageCache:
         self.stats_path = os.path.join(cache_root, "ocop-pages", "last-build.json")
         self.old = _read_manifest(self.path) if self.path else {}
         self.pages: dict[str, dict] = {}
+        self.folders: set[str] = set()  # folders of the new output made so far
         self.reused = 0
         self.rendered = 0
 
@@ -86,7 +87,12 @@ class PageCache:
                                 for rel, stat in files.items()):
             return False
         for rel in files:
-            _link(os.path.join(self.previous_output, rel), os.path.join(self.output_path, rel))
+            target = os.path.join(self.output_path, rel)
+            folder = os.path.dirname(target)
+            if folder not in self.folders:
+                os.makedirs(folder, exist_ok=True)
+                self.folders.add(folder)
+            _link(os.path.join(self.previous_output, rel), target, made=True)
         self.pages[save_as] = entry
         self.reused += 1
         return True
@@ -115,6 +121,9 @@ class PageCache:
             json.dump({"rendered": self.rendered, "reused": self.reused}, handle)
         if not self.path:
             return
+        if self.pages == self.old.get("pages"):
+            shutil.copyfile(self.path, self.path + ".pending")  # nothing changed: no need to encode it again
+            return
         with open(self.path + ".pending", "w", encoding="utf-8") as handle:
             json.dump({"version": MANIFEST_VERSION, "pages": self.pages}, handle, separators=(",", ":"))
 
@@ -136,9 +145,10 @@ def _unchanged(path: str, stat: list) -> bool:
     return [current.st_size, current.st_mtime_ns] == list(stat)
 
 
-def _link(source: str, target: str) -> None:
+def _link(source: str, target: str, made: bool = False) -> None:
     """Hard-link `source` to `target` (a copy where links are not possible); the target is new."""
-    os.makedirs(os.path.dirname(target), exist_ok=True)
+    if not made:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
     try:
         os.link(source, target)
     except OSError:
@@ -203,7 +213,7 @@ def remember_search(staging: str, output: str, cache_root: str, inputs: str) -> 
 
 
 def _remember_search(pending: str, manifest: dict, inputs: str, files: dict) -> None:
-    if not manifest:
+    if not manifest or manifest.get("search") == {"inputs": inputs, "files": files}:
         return
     manifest["search"] = {"inputs": inputs, "files": files}
     with open(pending, "w", encoding="utf-8") as handle:

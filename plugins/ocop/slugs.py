@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -22,6 +23,7 @@ def is_id(text: str) -> bool:
     return bool(ID_PATTERN.fullmatch(text))
 
 
+@functools.lru_cache(maxsize=65536)  # pure: sorting asks for the same names again and again
 def fold(text: str) -> str:
     """Text without tone marks, lower case, for matching (`Điện Biên` -> `dien bien`)."""
     text = unicodedata.normalize("NFC", text).replace("đ", "d").replace("Đ", "D")
