@@ -212,3 +212,19 @@ def test_fragments_rendered_once_equal_fragments_rendered_in_each_page(tiny_site
     assert "@@" not in "".join(p.read_text(encoding="utf-8") for p in (site / "output").rglob("*.html"))
     own = tree_digest(build(site, OCOP_FRAGMENT_CACHE=False, **settings))
     assert own == shared
+
+
+def test_a_preview_keeps_the_last_search_index_and_a_full_build_rebuilds_it(tiny_site):
+    """`make serve` shows an edit at once; the index (a minute at 10,000 products) waits for `make html`."""
+    site = tiny_site
+    output = build(site, OCOP_TODAY=TODAY)
+    entry = output / "pagefind/pagefind-entry.json"
+    index = entry.stat().st_ino
+    rename_product(site)
+    build(site, OCOP_TODAY=TODAY, OCOP_PREVIEW=True)
+    assert "Trà hoa vàng Ba Chẽ" in (output / "products/tra-hoa-vang.html").read_text(encoding="utf-8")
+    assert entry.stat().st_ino == index, "the preview kept the index"
+    build(site, OCOP_TODAY=TODAY)
+    assert entry.stat().st_ino != index, "a full build indexes the edit"
+    build(site, OCOP_TODAY=TODAY)
+    assert stats(site)["rendered"] == 0

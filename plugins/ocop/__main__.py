@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     build_parser = commands.add_parser("build", help="build the site atomically into output/")
     build_parser.add_argument("-o", "--output", default=None)
     build_parser.add_argument("--relative-urls", action="store_true", help="links that work from any folder")
+    build_parser.add_argument("--preview", action="store_true",
+                              help="keep the last search index instead of rebuilding it (make serve)")
     check_parser = commands.add_parser("check", help="validate every record without building")
     check_parser.add_argument("--format", choices=("text", "github"), default="text",
                               help="text (path:line:column: ...) or github (workflow annotations)")
@@ -42,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         return _run_editor_command(args)
     if args.command == "build":
         overrides = {"RELATIVE_URLS": True} if args.relative_urls else {}
+        if args.preview:
+            overrides["OCOP_PREVIEW"] = True
         try:
             path = build(args.settings, args.output, overrides, debug=args.debug)
         except BuildFailed as exc:

@@ -231,7 +231,11 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
             raise BuildFailed(render("error_count", {"count": len(counter.errors)}, lang))
         if settings.get("OCOP_SEARCH_INDEX", True):
             inputs = page_cache.reuse_search(staging, output, cache_root)
-            if inputs is not None:  # some indexed page changed
+            if inputs is not None and settings.get("OCOP_PREVIEW") and page_cache.keep_search(staging, output):
+                # A preview (`make serve`): an index that may miss this edit beats a minute's wait at 10,000
+                # products; it is not recorded, so the next full build indexes again.
+                stream.write(render("search_kept", {}, lang) + "\n")
+            elif inputs is not None:  # some indexed page changed
                 index_for_search(staging, stream)
                 page_cache.remember_search(staging, output, cache_root, inputs)
         _swap_in(staging, output)

@@ -290,6 +290,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không ghi được trang vào {path}: {reason}",
         "cannot write the site into {path}: {reason}",
     ),
+    "search_kept": (
+        "xem trước: chỉ mục tìm kiếm giữ như lần dựng trước (`make html` dựng lại chỉ mục)",
+        "preview: the search index is kept from the last build (`make html` rebuilds it)",
+    ),
     "bad_epoch": (
         "`SOURCE_DATE_EPOCH`: `{value}` không phải số giây tính từ 1970-01-01 (dấu thời gian Unix)",
         "`SOURCE_DATE_EPOCH`: `{value}` is not a number of seconds since 1970-01-01 (a Unix timestamp)",

@@ -30,7 +30,7 @@ MANIFEST_VERSION = 1
 _UNRELATED_SETTINGS = ("OUTPUT_PATH", "OCOP_INCREMENTAL_FROM", "DELETE_OUTPUT_DIRECTORY", "WRITE_SELECTED",
                        "OCOP_INCREMENTAL", "OCOP_SEARCH_INDEX", "OCOP_RENDER_WORKERS", "OCOP_PARALLEL_MIN_PAGES",
                        "OCOP_PHOTO_WORKERS", "OCOP_BUILD_WARNINGS", "OCOP_MESSAGES_LANG",
-                       "OCOP_FRAGMENT_CACHE")
+                       "OCOP_FRAGMENT_CACHE", "OCOP_PREVIEW")
 
 
 def manifest_path(cache_root: str, output: str) -> str:
@@ -197,6 +197,18 @@ def reuse_search(staging: str, output: str, cache_root: str) -> str | None:
         _remember_search(pending, manifest, inputs, old["files"])
         return None
     return inputs
+
+
+def keep_search(staging: str, output: str) -> bool:
+    """Link the previous search index into `staging` as it is (a preview); False when there is none."""
+    previous = os.path.join(output, SEARCH_FOLDER)
+    if not os.path.isfile(os.path.join(previous, "pagefind-entry.json")):
+        return False
+    for current, _dirs, names in os.walk(previous):
+        for name in names:
+            path = os.path.join(current, name)
+            _link(path, os.path.join(staging, os.path.relpath(path, output)))
+    return True
 
 
 def remember_search(staging: str, output: str, cache_root: str, inputs: str) -> None:

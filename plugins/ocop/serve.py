@@ -57,7 +57,9 @@ def run_build(settings_file: str, output: str) -> bool:
     plugins = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     env["PYTHONPATH"] = plugins + os.pathsep + env.get("PYTHONPATH", "")
     started = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "ocop", "-s", settings_file, "build", "-o", output], env=env)
+    # --preview: pages at once; the search index is rebuilt by `make html`, not on every save.
+    result = subprocess.run([sys.executable, "-m", "ocop", "-s", settings_file, "build", "-o", output, "--preview"],
+                            env=env)
     took = time.monotonic() - started
     print(f"{'✓' if result.returncode == 0 else '✗'} {time.strftime('%H:%M:%S')} ({took:.1f} s)", flush=True)
     return result.returncode == 0

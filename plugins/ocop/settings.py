@@ -85,6 +85,8 @@ DEFAULTS = {
     "OCOP_PARALLEL_MIN_PAGES": 200,
     # Cards, print entries and labels rendered once per product and language, kept between builds (fragments.py).
     "OCOP_FRAGMENT_CACHE": True,
+    # A preview build (`make serve`) keeps the last search index rather than rebuilding it.
+    "OCOP_PREVIEW": False,
     # how many newest products the home page shows
     "OCOP_HOME_PRODUCTS": 8,
     # the site's languages: the first is DEFAULT_LANG's, at the root; the others under /{lang}/
