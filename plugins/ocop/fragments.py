@@ -51,8 +51,7 @@ class Fragments:
     def html(self, context, name: str, item, args: tuple) -> Markup:
         """The fragment `name` for `item` on the page being rendered."""
         if not self.enabled:
-            module = context.environment.get_template(MACROS_TEMPLATE).make_module(context.get_all())
-            return getattr(module, name)(item, *args)
+            return in_page(context, name, item, args)
         lang = page_language(context)
         memo_key = (name, item.slug, lang, args)
         text = self.memo.get(memo_key)
@@ -94,8 +93,14 @@ def fragment(context, name: str, item, *args) -> Markup:
     """Template global: `{{ fragment('product_card', product, 2) }}`, the shared macro `name` for `item`."""
     fragments = context.get("ocop_fragments")
     if fragments is None:  # a page rendered outside the catalogue generator
-        fragments = Fragments("", lambda item: "", None, enabled=False)
+        return in_page(context, name, item, args)
     return fragments.html(context, name, item, args)
+
+
+def in_page(context, name: str, item, args: tuple) -> Markup:
+    """The fragment rendered in the page's own context, as a macro call in the page would be."""
+    module = context.environment.get_template(MACROS_TEMPLATE).make_module(context.get_all())
+    return getattr(module, name)(item, *args)
 
 
 def store_path(cache_root: str) -> str:

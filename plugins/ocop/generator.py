@@ -196,10 +196,14 @@ class CatalogueGenerator(Generator):
         self.context["SITE_ABSOLUTE_URL"] = settings["SITEURL"]
         self.context["OCOP_SETTINGS"] = settings
         self.site_key = site_key(settings, root, catalogue.today)
-        self.record_keys = {
-            **{("product", r.id): record_key(r, r.photos) for r in catalogue.products.values()},
-            **{("producer", r.id): record_key(r, r.photos) for r in catalogue.producers.values()},
-        }
+        # What each page key is made of (page_cache.py), computed once per build: a producer's file
+        # and photos; a product's with its producer's (every page showing a product names its producer);
+        # and the whole catalogue, for the pages that show all of it.
+        self.producer_keys = {r.id: record_key(r, r.photos) for r in catalogue.producers.values()}
+        self.product_keys = {r.id: f"{r.id}:{record_key(r, r.photos)}:{self.producer_keys.get(r.producer, '')}"
+                             for r in catalogue.products.values()}
+        self.catalogue_key = digest(*sorted(self.product_keys.values()),
+                                    *sorted(f"{i}:{k}" for i, k in self.producer_keys.items()))
 
     def _markdown_renderer(self):
         """Markdown to sanitised HTML, each text rendered once and kept for the next build."""
@@ -415,10 +419,8 @@ class CatalogueGenerator(Generator):
         self.pages = PageCache(settings.get("OCOP_INCREMENTAL_FROM"), self.output_path,
                                cache_path(settings), self.site_key)
         self.jobs = []
-        keys = self.record_keys
         self.context["ocop_fragments"] = Fragments(
-            self.site_key,
-            lambda p: keys["product", p.slug] + (keys["producer", p.producer.slug] if p.producer else ""),
+            self.site_key, lambda product: self.product_keys[product.slug],
             fragment_store(cache_path(settings)), settings["OCOP_FRAGMENT_CACHE"])
         for lang, view in self.views.items():
             self._write_language(writer, lang, view)
@@ -456,8 +458,7 @@ class CatalogueGenerator(Generator):
         """The open data and the products feed: they show every product, and like pages are written only
         when one changed."""
         settings = self.settings
-        everything = digest(*[self.record_keys["product", p.slug] for p in self.view.products],
-                            *[self.record_keys["producer", p.slug] for p in self.view.producers])
+        everything = self.catalogue_key
         key = self.pages.key("exports", everything)
         if not self.pages.reuse("exports", key):
             written = write_exports(self.view, settings["SITEURL"], self.output_path, settings)
@@ -492,14 +493,11 @@ class CatalogueGenerator(Generator):
         else:
             common["NEWS_URL"] = localised_path(settings, "NEWS", "URL", lang)
 
-        keys = self.record_keys
-        everything = digest(*[keys["product", p.slug] for p in view.products],
-                            *[keys["producer", p.slug] for p in view.producers])
+        everything, product_keys, producer_keys = self.catalogue_key, self.product_keys, self.producer_keys
 
         def products_key(products):
             """The products a list shows, in order, with their producers."""
-            return [f"{p.slug}:{keys['product', p.slug]}:{keys['producer', p.producer.slug] if p.producer else ''}"
-                    for p in products]
+            return [product_keys[p.slug] for p in products]
 
         def write(save_as, template, url, alternates, lastmod=None, depends=(everything,), in_sitemap=True,
                   lazy=None, **kwargs):
@@ -535,10 +533,10 @@ class CatalogueGenerator(Generator):
         for region in view.regions:
             write_list(region.save_as, region.url, region.template, region.products,
                        self.alternates(content=region), region=region,
-                       shared=[f"{p.slug}:{keys['producer', p.slug]}" for p in region.producers])
+                       shared=[f"{p.slug}:{producer_keys[p.slug]}" for p in region.producers])
         for producer in view.producers:
             write_list(producer.save_as, producer.url, producer.template, producer.products,
-                       self.alternates(content=producer), producer=producer, shared=[keys["producer", producer.slug]])
+                       self.alternates(content=producer), producer=producer, shared=[producer_keys[producer.slug]])
         for group in view.groups:
             write_list(group.save_as, group.url, "group", group.products, self.alternates(content=group),
                        group=group, shared=[])

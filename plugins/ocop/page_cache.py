@@ -24,6 +24,7 @@ import os
 import shutil
 
 from .fingerprints import code_digest, digest, file_digest, stable_repr, tree_digest
+from .hardlinks import link_or_copy
 
 MANIFEST_VERSION = 1
 # Settings that say where and how this build works, not what its pages show (no template reads them).
@@ -92,18 +93,14 @@ class PageCache:
             if folder not in self.folders:
                 os.makedirs(folder, exist_ok=True)
                 self.folders.add(folder)
-            _link(os.path.join(self.previous_output, rel), target, made=True)
+            link_or_copy(os.path.join(self.previous_output, rel), target, make_folder=False)
         self.pages[save_as] = entry
         self.reused += 1
         return True
 
-    def files(self, written: set[str]) -> dict[str, list]:
+    def files(self, written) -> dict[str, list]:
         """Size and modification time of files just written (absolute paths under the output folder)."""
-        files = {}
-        for path in sorted(written):
-            stat = os.stat(path)
-            files[os.path.relpath(path, self.output_path)] = [stat.st_size, stat.st_mtime_ns]
-        return files
+        return file_stats(written, self.output_path)
 
     def remember(self, save_as: str, key: str, files: dict[str, list]) -> None:
         """Record the files rendered for a page."""
@@ -128,6 +125,15 @@ class PageCache:
             json.dump({"version": MANIFEST_VERSION, "pages": self.pages}, handle, separators=(",", ":"))
 
 
+def file_stats(paths, root: str) -> dict[str, list]:
+    """Path relative to `root` -> [size, modification time in ns]: how a later build tells a file is untouched."""
+    stats = {}
+    for path in sorted(paths):
+        stat = os.stat(path)
+        stats[os.path.relpath(path, root)] = [stat.st_size, stat.st_mtime_ns]
+    return stats
+
+
 def _read_manifest(path: str) -> dict:
     try:
         with open(path, encoding="utf-8") as handle:
@@ -143,16 +149,6 @@ def _unchanged(path: str, stat: list) -> bool:
     except OSError:
         return False
     return [current.st_size, current.st_mtime_ns] == list(stat)
-
-
-def _link(source: str, target: str, made: bool = False) -> None:
-    """Hard-link `source` to `target` (a copy where links are not possible); the target is new."""
-    if not made:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
 
 
 # Search index ------------------------------------------------------------------
@@ -193,7 +189,7 @@ def reuse_search(staging: str, output: str, cache_root: str) -> str | None:
     if (old.get("inputs") == inputs and files
             and all(_unchanged(os.path.join(output, rel), stat) for rel, stat in files.items())):
         for rel in files:
-            _link(os.path.join(output, rel), os.path.join(staging, rel))
+            link_or_copy(os.path.join(output, rel), os.path.join(staging, rel))
         _remember_search(pending, manifest, inputs, old["files"])
         return None
     return inputs
@@ -207,7 +203,7 @@ def keep_search(staging: str, output: str) -> bool:
     for current, _dirs, names in os.walk(previous):
         for name in names:
             path = os.path.join(current, name)
-            _link(path, os.path.join(staging, os.path.relpath(path, output)))
+            link_or_copy(path, os.path.join(staging, os.path.relpath(path, output)))
     return True
 
 
@@ -215,13 +211,9 @@ def remember_search(staging: str, output: str, cache_root: str, inputs: str) -> 
     """Record the index just built, so that the next build can reuse it."""
     pending = pending_manifest(cache_root, output)
     manifest = _read_manifest(pending)
-    files = {}
-    for current, _dirs, names in os.walk(os.path.join(staging, SEARCH_FOLDER)):
-        for name in names:
-            path = os.path.join(current, name)
-            stat = os.stat(path)
-            files[os.path.relpath(path, staging)] = [stat.st_size, stat.st_mtime_ns]
-    _remember_search(pending, manifest, inputs, files)
+    written = [os.path.join(current, name)
+               for current, _dirs, names in os.walk(os.path.join(staging, SEARCH_FOLDER)) for name in names]
+    _remember_search(pending, manifest, inputs, file_stats(written, staging))
 
 
 def _remember_search(pending: str, manifest: dict, inputs: str, files: dict) -> None:

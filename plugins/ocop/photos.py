@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from .hardlinks import link_or_copy
 from .problems import WARNING, Problems, field_name
 
 PIPELINE_VERSION = 2
@@ -345,8 +346,4 @@ def publish(photo: Photo, output_root: str, prefix: str) -> None:
         destination = os.path.join(target, name)
         if os.path.exists(destination):
             continue
-        source = os.path.join(photo.derived.folder, name)
-        try:
-            os.link(source, destination)
-        except OSError:
-            shutil.copyfile(source, destination)
+        link_or_copy(os.path.join(photo.derived.folder, name), destination, make_folder=False)

@@ -12,10 +12,11 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import shutil
 from concurrent.futures import ProcessPoolExecutor
 
 import segno
+
+from .hardlinks import link_or_copy
 
 QR_VERSION = 2  # raise when the drawing below changes
 OPTIONS = {"error": "m", "mask": 2, "scale": 4, "border": 4}
@@ -63,9 +64,4 @@ def ensure_qr_codes(urls: dict[str, str], cache_root: str, workers: int | None =
 
 def publish_qr(cache_file: str, output_root: str, relative_path: str) -> None:
     """Put one code into the output (a hard link when possible)."""
-    destination = os.path.join(output_root, relative_path)
-    os.makedirs(os.path.dirname(destination), exist_ok=True)
-    try:
-        os.link(cache_file, destination)
-    except OSError:
-        shutil.copyfile(cache_file, destination)
+    link_or_copy(cache_file, os.path.join(output_root, relative_path))
