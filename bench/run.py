@@ -95,8 +95,8 @@ def run_size(n: int, root: str, photos: bool) -> list[dict]:
                                                          plain_out], site), out=plain_out)
     shutil.rmtree(os.path.join(site, "cache"), ignore_errors=True)
     row("catalogue: cold build (no search index)", build(site, output), out=output)
-    row("search index: pagefind on that output", measure([PYTHON, "-m", "pagefind", "--site", output, "--silent"],
-                                                         site), pages=count_pages(output))
+    row("search index: pagefind on that output (ocop.search_index)",
+        measure([PYTHON, "-m", "ocop.search_index", output], site), pages=count_pages(output))
     row("catalogue: warm rebuild, no change", build(site, output), out=output)
     edit_one(site)
     row("catalogue: rebuild after editing one record", build(site, output), out=output)

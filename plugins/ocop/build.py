@@ -31,7 +31,7 @@ import sys
 import tempfile
 import traceback
 
-from . import page_cache
+from . import page_cache, search_index
 from .links import check_links
 from .messages import message_lang, render
 from .news import check_article
@@ -236,7 +236,7 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
                 # products; it is not recorded, so the next full build indexes again.
                 stream.write(render("search_kept", {}, lang) + "\n")
             elif inputs is not None:  # some indexed page changed
-                index_for_search(staging, stream)
+                index_for_search(staging)
                 page_cache.remember_search(staging, output, cache_root, inputs)
         _swap_in(staging, output)
         page_cache.promote(output, cache_root)
@@ -265,17 +265,12 @@ def _discard(staging: str, output: str, cache_root: str) -> None:
     page_cache.discard(output, cache_root)
 
 
-def index_for_search(site: str, stream) -> None:
+def index_for_search(site: str) -> None:
     """Build the Pagefind search index into `site`/pagefind (one index per page language)."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", site, "--silent"],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        stream.write(result.stdout + result.stderr)
-        raise BuildFailed(f"pagefind: {result.stderr.strip() or result.stdout.strip() or 'failed'}")
-    # The site has its own small search interface; Pagefind's ready-made ones are never loaded.
-    for name in glob.glob(os.path.join(site, "pagefind", "pagefind-*ui.*")) + glob.glob(
-            os.path.join(site, "pagefind", "pagefind-highlight.js")):
-        os.remove(name)
+    try:
+        search_index.index_site(site)
+    except search_index.IndexFailed as exc:
+        raise BuildFailed(f"pagefind: {exc}") from None
 
 
 def _swap_in(staging: str, output: str) -> None:
