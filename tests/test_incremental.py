@@ -9,6 +9,7 @@ two outputs must be the same files with the same bytes.
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 from pathlib import Path
 
@@ -144,14 +145,24 @@ def test_incremental_builds_can_be_turned_off(tiny_site):
     assert second["reused"] == 0 and second["rendered"] > 10
 
 
+def fragment_keys(site: Path) -> set[str]:
+    """Keys of the fragments kept for the next build."""
+    with open(site / "cache/ocop-fragments.pickle", "rb") as handle:
+        return set(pickle.load(handle)["entries"])
+
+
 def test_pages_rendered_by_forked_workers_equal_pages_rendered_in_one_process(tiny_site):
     site = tiny_site
-    serial = tree_digest(build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False, OCOP_RENDER_WORKERS=1,
-                               OCOP_INCREMENTAL=False))
+    # From nothing, so that the workers make the fragments and send them to the parent to keep.
     parallel = tree_digest(build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False, OCOP_RENDER_WORKERS=3,
                                  OCOP_PARALLEL_MIN_PAGES=1, OCOP_INCREMENTAL=False))
     assert stats(site)["rendered"] > 10
+    kept_in_parallel = fragment_keys(site)
+    shutil.rmtree(site / "cache")
+    serial = tree_digest(build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False, OCOP_RENDER_WORKERS=1,
+                               OCOP_INCREMENTAL=False))
     assert parallel == serial
+    assert kept_in_parallel == fragment_keys(site) and kept_in_parallel
 
 
 def test_an_error_in_a_rendering_worker_fails_the_build_cleanly(tiny_site):

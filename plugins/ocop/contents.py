@@ -46,9 +46,9 @@ class _LazyStructuredData:
 
     make_jsonld = None  # set by the generator: a function of no argument returning the <script> text
 
-    @functools.cached_property
+    @property
     def jsonld(self) -> str:
-        """The page's JSON-LD <script> (empty when there is none)."""
+        """The page's JSON-LD <script> (empty when there is none); made anew, never kept: one page uses it."""
         return self.make_jsonld() if self.make_jsonld else ""
 
 

@@ -37,7 +37,7 @@ from .photos import DeriveStats, derive_all, publish
 from .problems import CatalogueError
 from .qr import ensure_qr_codes, publish_qr
 from .records import Catalogue, load_catalogue
-from .rendering import render_all, worker_count
+from .rendering import WrittenFiles, render_all, worker_count
 from .rules import DEFAULT_RULES_FILE, load_rules
 from .sanitise import MarkdownRenderer
 from .settings import cache_path, data_path, localised_path, page_urls, today
@@ -425,12 +425,14 @@ class CatalogueGenerator(Generator):
         for lang, view in self.views.items():
             self._write_language(writer, lang, view)
 
+        written = writer._written_files = WrittenFiles(writer._written_files)
+
         def render_one(job):
             save_as, key, template, values = job
-            before = set(writer._written_files)
+            written.since()
             writer.write_file(save_as, self.get_template(template), self.context,
                               relative_urls=settings["RELATIVE_URLS"], **values)
-            return save_as, key, self.pages.files(writer._written_files - before)
+            return save_as, key, self.pages.files(set(written.since()))
 
         fragments = self.context["ocop_fragments"]
         if self.jobs:

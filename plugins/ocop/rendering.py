@@ -10,14 +10,37 @@ parent's own. Small builds, and systems without fork(), render in the parent.
 
 from __future__ import annotations
 
-import json
 import os
+import pickle
 import signal
 import traceback
 
 
 class RenderError(Exception):
     """A page could not be rendered in a worker; the message says why."""
+
+
+class WrittenFiles(set):
+    """Pelican's writer's set of written files, which also lists the files added since `since()` was called.
+
+    The files of one page were found by copying the whole set before the page
+    and subtracting it after: a copy of every file written so far, per page,
+    which grew with the square of the catalogue (4 ms a page at 50,000 products).
+    """
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.recent: list[str] = []
+
+    def add(self, name: str) -> None:
+        """Add a file name and remember it as recent."""
+        super().add(name)
+        self.recent.append(name)
+
+    def since(self) -> list[str]:
+        """The files added since the last call, and start afresh."""
+        recent, self.recent = self.recent, []
+        return recent
 
 
 def worker_count(setting: int | None) -> int:
@@ -34,7 +57,7 @@ def render_all(jobs: list, render_one, workers: int = 1, minimum: int = 200, col
     """`render_one(job)` for every job, in `workers` processes when there are at least `minimum` jobs.
 
     `collect()`, called in each worker when it is done, returns what the worker
-    learnt that the parent should keep (JSON-able); the parent passes it to `merge()`.
+    learnt that the parent should keep (picklable); the parent passes it to `merge()`.
     """
     if workers <= 1 or len(jobs) < minimum or not hasattr(os, "fork"):
         return [render_one(job) for job in jobs]
@@ -45,8 +68,9 @@ def render_all(jobs: list, render_one, workers: int = 1, minimum: int = 200, col
             children.append(_fork(share, render_one, collect))
         results = [render_one(job) for job in shares[0]]
         for pid, read_end in children:
-            with os.fdopen(read_end, encoding="utf-8") as pipe:
-                payload = json.loads(pipe.read() or '{"error": "a rendering worker stopped"}')
+            with os.fdopen(read_end, "rb") as pipe:
+                data = pipe.read()
+            payload = pickle.loads(data) if data else {"error": "a rendering worker stopped"}
             os.waitpid(pid, 0)
             if "error" in payload:
                 raise RenderError(payload["error"])
@@ -78,10 +102,11 @@ def _fork(share: list, render_one, collect=None) -> tuple[int, int]:
         try:
             payload = {"results": [render_one(job) for job in share]}
             payload["collected"] = collect() if collect is not None else None
+            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException as exc:  # noqa: BLE001 - reported to the parent, which stops the build
-            payload = {"error": "".join(traceback.format_exception_only(type(exc), exc)).strip()}
+            data = pickle.dumps({"error": "".join(traceback.format_exception_only(type(exc), exc)).strip()})
             status = 1
-        with os.fdopen(write_end, "w", encoding="utf-8") as pipe:
-            pipe.write(json.dumps(payload))
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(data)
     finally:
         os._exit(status)
