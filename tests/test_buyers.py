@@ -123,7 +123,7 @@ def test_script_in_a_name_cannot_close_the_json_ld_block(tiny_site):
 
 
 def rasterise(svg: str) -> Image.Image:
-    """Draw segno's single-path SVG (`M x y h n m dx dy …`) as a bitmap."""
+    """Draw the QR code's single-path SVG (`M x y h n m dx dy …`) as a bitmap."""
     scale = int(re.search(r'transform="scale\((\d+)\)"', svg).group(1))
     width = int(re.search(r'width="(\d+)"', svg).group(1))
     image = Image.new("L", (width, width), 255)

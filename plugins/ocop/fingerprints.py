@@ -83,7 +83,7 @@ def code_digest() -> str:
     try:
         from importlib.metadata import version
 
-        versions += [version(name) for name in ("nh3", "segno", "PyYAML", "jsonschema", "Babel")]
+        versions += [version(name) for name in ("nh3", "zxing-cpp", "PyYAML", "jsonschema", "Babel")]
     except Exception:  # noqa: BLE001 - an unknown version only makes the caches miss
         versions.append("unknown")
     return digest(tree_digest(PLUGIN_DIR), *versions)

@@ -35,7 +35,7 @@ from .numbers import compute_numbers
 from .page_cache import PageCache, record_key, site_key
 from .photos import DeriveStats, derive_all, publish
 from .problems import CatalogueError
-from .qr import ensure_qr_codes, publish_qr
+from .qr import publish_qr, start_qr_codes
 from .records import Catalogue, load_catalogue
 from .rendering import WrittenFiles, render_all, worker_count
 from .rules import DEFAULT_RULES_FILE, load_rules
@@ -185,11 +185,16 @@ class CatalogueGenerator(Generator):
         self.languages = list(settings["OCOP_LANGUAGES"])
         self.default_lang = settings.get("DEFAULT_LANG", self.languages[0])
         render = self._markdown_renderer()
-        self.views = {lang: self._build(catalogue, rules, news, lang, render) for lang in self.languages}
+        # The default language first: its pages' addresses are what the QR codes hold, and they are
+        # drawn in the background while the other languages are built (qr.py).
+        first = self._build(catalogue, rules, news, self.default_lang, render)
+        self._start_qr_codes(first)
+        self.views = {lang: first if lang == self.default_lang else self._build(catalogue, rules, news, lang, render)
+                      for lang in self.languages}
         self._markdown_store.save()
         self._link_translations()
         self.view = self.views[self.default_lang]
-        self._prepare_qr_codes()
+        self._place_qr_codes()
         self.figures = catalogue.figures  # reported programme figures for the numbers page
         self.context["ocop"] = self.view
         # Absolute address for Open Graph images and feeds, whatever RELATIVE_URLS says.
@@ -244,18 +249,20 @@ class CatalogueGenerator(Generator):
         logger.info("Photos: %(sources)s sources, %(derived)s derived, %(cached)s from cache", stats.as_dict())
         return stats
 
-    def _prepare_qr_codes(self) -> None:
+    def _start_qr_codes(self, view: CatalogueView) -> None:
         """One QR code per product, leading to its default-language page, drawn only when not cached."""
-        settings = self.settings
-        urls = {p.slug: p.canonical_url for p in self.view.products}
-        cache_root = os.path.join(cache_path(settings), "ocop-qr")
-        self.qr_files, drawn = ensure_qr_codes(urls, cache_root, settings.get("OCOP_PHOTO_WORKERS"))
-        logger.info("QR codes: %s drawn, %s from cache", drawn, len(urls) - drawn)
+        self.qr_urls = {p.slug: p.canonical_url for p in view.products}
+        cache_root = os.path.join(cache_path(self.settings), "ocop-qr")
+        self.qr_drawing = start_qr_codes(self.qr_urls, cache_root, self.settings.get("OCOP_PHOTO_WORKERS"))
+        self.qr_files = self.qr_drawing.files
+
+    def _place_qr_codes(self) -> None:
+        """Where each product's code is published (its name holds its content's digest), in every language."""
         for view in self.views.values():
             for product in view.products:
                 key = os.path.basename(self.qr_files[product.slug])[:10]
-                product.qr_path = settings["OCOP_QR_SAVE_AS"].format(slug=product.slug, hash=key)
-                product.qr_target = urls[product.slug]
+                product.qr_path = self.settings["OCOP_QR_SAVE_AS"].format(slug=product.slug, hash=key)
+                product.qr_target = self.qr_urls[product.slug]
 
     def _all_news(self) -> list:
         """Every news article and its translations, published or not."""
@@ -413,8 +420,6 @@ class CatalogueGenerator(Generator):
         for content in (*self.view.products, *self.view.producers):
             for photo in content.photos:
                 publish(photo, self.output_path, photo.prefix)
-        for product in self.view.products:
-            publish_qr(self.qr_files[product.slug], self.output_path, product.qr_path)
         self.sitemap = Sitemap(settings["SITEURL"])
         self.pages = PageCache(settings.get("OCOP_INCREMENTAL_FROM"), self.output_path,
                                cache_path(settings), self.site_key)
@@ -434,6 +439,10 @@ class CatalogueGenerator(Generator):
                               relative_urls=settings["RELATIVE_URLS"], **values)
             return save_as, key, self.pages.files(set(written.since()))
 
+        drawn = self.qr_drawing.wait()  # drawn meanwhile (qr.py); before the rendering workers take the cores
+        logger.info("QR codes: %s drawn, %s from cache", drawn, len(self.qr_files) - drawn)
+        for product in self.view.products:
+            publish_qr(self.qr_files[product.slug], self.output_path, product.qr_path)
         fragments = self.context["ocop_fragments"]
         if self.jobs:
             fragments.load()  # before the workers start, so that they share it
