@@ -74,7 +74,7 @@ def add_one(site: str) -> None:
     shutil.copytree(source, os.path.join(site, "products", "san-pham-999999"))
 
 
-def run_size(n: int, root: str, photos: bool) -> list[dict]:
+def run_size(n: int, root: str, photos: bool, plain: bool = True) -> list[dict]:
     """Every row of the table for one size."""
     rows = []
     site = os.path.join(root, f"site-{n}")
@@ -86,13 +86,15 @@ def run_size(n: int, root: str, photos: bool) -> list[dict]:
         pages = pages if pages is not None else (count_pages(out) if out else None)
         rows.append({"N": n, "case": case, "wall": wall, "rss": rss, "pages": pages,
                      "size": size_mib(out) if out else None})
+        print(f"# {n:,} {case}: {wall:.2f} s, {rss:.0f} MiB", file=sys.stderr, flush=True)  # survives a crash
 
     floor_out = os.path.join(root, f"floor-{n}")
     row("floor (Jinja2 + Markdown, bench/floor.py)", measure([PYTHON, os.path.join(HERE, "floor.py"), site, floor_out],
                                                               site), out=floor_out)
     plain_out = os.path.join(root, f"plain-{n}")
-    row("plain Pelican (products as articles)", measure([PYTHON, os.path.join(HERE, "plain_pelican.py"), site,
-                                                         plain_out], site), out=plain_out)
+    if plain:
+        row("plain Pelican (products as articles)", measure([PYTHON, os.path.join(HERE, "plain_pelican.py"), site,
+                                                             plain_out], site), out=plain_out)
     shutil.rmtree(os.path.join(site, "cache"), ignore_errors=True)
     row("catalogue: cold build (no search index)", build(site, output), out=output)
     row("search index: pagefind on that output (ocop.search_index)",
@@ -134,12 +136,13 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
     parser.add_argument("--no-photos", action="store_true", help="skip the photo rows")
     parser.add_argument("--photos-at-most", type=int, default=1000, help="photo rows only for N up to this")
+    parser.add_argument("--no-plain", action="store_true", help="skip the plain-Pelican row (10 minutes at 50k)")
     args = parser.parse_args()
     root = tempfile.mkdtemp(prefix="ocop-bench-")
     rows = []
     try:
         for n in args.sizes:
-            rows += run_size(n, root, photos=not args.no_photos and n <= args.photos_at_most)
+            rows += run_size(n, root, photos=not args.no_photos and n <= args.photos_at_most, plain=not args.no_plain)
             print(table(rows), flush=True) if n != args.sizes[-1] else None
     finally:
         shutil.rmtree(root, ignore_errors=True)
