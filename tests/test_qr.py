@@ -21,9 +21,9 @@ def decoded(path: str) -> str:
 @pytest.mark.parametrize("url", ["https://ocop.example.vn/", "http://localhost:8000/san-pham/mat-ong-hoa-ban/",
                                  "https://ocop.dienbien.gov.vn/en/products/" + "a" * 120 + "/"])
 def test_a_code_decodes_to_its_url(tmp_path, url):
-    files, drawn = qr.ensure_qr_codes({"x": url}, str(tmp_path))
-    assert drawn == 1
-    assert decoded(files["x"]) == [url]
+    drawing = qr.start_qr_codes({"x": url}, str(tmp_path))
+    assert drawing.wait() == 1
+    assert decoded(drawing.files["x"]) == [url]
 
 
 def test_codes_drawn_in_the_background_are_all_there_and_drawn_once(tmp_path):

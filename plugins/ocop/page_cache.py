@@ -153,7 +153,7 @@ def _unchanged(path: str, stat: list) -> bool:
 
 # Search index ------------------------------------------------------------------
 
-SEARCH_FOLDER = "pagefind"
+SEARCH_FOLDER = "pagefind"  # Pagefind's bundle in the output (search_index.py writes it)
 
 
 def search_inputs(site: str, page_keys: dict[str, str]) -> str:

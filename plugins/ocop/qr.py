@@ -114,12 +114,6 @@ def start_qr_codes(urls: dict[str, str], cache_root: str, workers: int | None = 
     return QRDrawing(files, jobs, pids)
 
 
-def ensure_qr_codes(urls: dict[str, str], cache_root: str, workers: int | None = None) -> tuple[dict, int]:
-    """Cache file of each URL's code, drawing the missing ones; returns (files, drawn)."""
-    drawing = start_qr_codes(urls, cache_root, workers)
-    return drawing.files, drawing.wait()
-
-
 def publish_qr(cache_file: str, output_root: str, relative_path: str) -> None:
     """Put one code into the output (a hard link when possible)."""
     link_or_copy(cache_file, os.path.join(output_root, relative_path))

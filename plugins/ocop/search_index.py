@@ -27,7 +27,8 @@ import shutil
 import subprocess
 import sys
 
-SEARCH_FOLDER = "pagefind"
+from .page_cache import SEARCH_FOLDER
+
 ENTRY = "pagefind-entry.json"
 INDEXED_MARK = b"data-pagefind-body"
 _HTML_LANG = re.compile(rb"<html\b[^>]*?\blang=[\"']?([A-Za-z0-9_-]+)")
