@@ -1,9 +1,10 @@
-"""Atomic builds: the site is written to a fresh folder and swapped in only on success.
+"""Safe builds: the site is written to a fresh folder and put in place only on success.
 
-A failed or interrupted build leaves the previous output/ exactly as it was:
-Pelican writes into a temporary sibling folder, and only when the whole build
-succeeded (no error from the records, no error logged by Pelican) is the old
-folder renamed away and the new one renamed into place.
+A failed build leaves the previous output/ exactly as it was: Pelican writes
+into a temporary sibling folder, and only when the whole build succeeded (no
+error from the records, no error logged by Pelican, a search index made) does
+output/ change, by renames of whole files or of the whole tree
+(output_tree.py).
 
 Before Pelican runs, `preflight()` checks what Pelican would read without the
 plugin's care: every Markdown article and page (encoding, invisible characters,
@@ -26,12 +27,11 @@ import logging
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import traceback
 
-from . import page_cache, search_index
+from . import output_tree, page_cache, search_index
 from .links import check_links
 from .messages import message_lang, render
 from .news import check_article
@@ -39,7 +39,6 @@ from .problems import CatalogueError, Problems
 from .settings import cache_path
 
 STAGING_PREFIX = ".ocop-build-"
-OLD_PREFIX = ".ocop-old-"  # a replaced output tree, being deleted
 
 
 class BuildFailed(Exception):
@@ -229,16 +228,7 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
         Pelican(settings).run()
         if counter.errors:
             raise BuildFailed(render("error_count", {"count": len(counter.errors)}, lang))
-        if settings.get("OCOP_SEARCH_INDEX", True):
-            inputs = page_cache.reuse_search(staging, output, cache_root)
-            if inputs is not None and settings.get("OCOP_PREVIEW") and page_cache.keep_search(staging, output):
-                # A preview (`make serve`): an index that may miss this edit beats a minute's wait at 10,000
-                # products; it is not recorded, so the next full build indexes again.
-                stream.write(render("search_kept", {}, lang) + "\n")
-            elif inputs is not None:  # some indexed page changed
-                index_for_search(staging)
-                page_cache.remember_search(staging, output, cache_root, inputs)
-        _swap_in(staging, output)
+        _put_in_place(settings, staging, output, cache_root, stream)
         page_cache.promote(output, cache_root)
     except CatalogueError as exc:
         _discard(staging, output, cache_root)
@@ -273,56 +263,40 @@ def index_for_search(site: str) -> None:
         raise BuildFailed(f"pagefind: {exc}") from None
 
 
-def _swap_in(staging: str, output: str) -> None:
-    """Replace `output` by `staging` with two renames (the old tree is deleted after, in the background)."""
-    _normalise_modes(staging)
-    old = None
-    if os.path.exists(output):
-        old = tempfile.mkdtemp(prefix=OLD_PREFIX, dir=os.path.dirname(output))
-        os.rmdir(old)
-        os.rename(output, old)
-    os.rename(staging, output)
-    os.chmod(output, 0o755)
-    if old:
-        _delete_later(old)
-
-
-def _delete_later(folder: str) -> None:
-    """Delete a replaced output tree without making the build wait for it.
-
-    Removing thousands of folders costs seconds on some file systems, and the
-    new site is already in place; a detached `rm` does it (the next build
-    removes whatever an interrupted one left).
-    """
-    rm = shutil.which("rm")
-    if rm:
-        try:  # `sh` returns at once, leaving `rm` to run on its own: no process waits for it
-            subprocess.run(["sh", "-c", 'rm -rf -- "$1" >/dev/null 2>&1 &', "sh", folder], check=True,
-                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            return
-        except (OSError, subprocess.CalledProcessError):
-            pass
-    shutil.rmtree(folder, ignore_errors=True)
-
-
-def _normalise_modes(folder: str) -> None:
-    """0644 files and 0755 folders whatever the umask (photos are hard links: their cache copy changes too)."""
-    pending = [folder]
-    while pending:  # only what has another mode is changed: pages taken from the last build already have it
-        with os.scandir(pending.pop()) as entries:
-            for entry in entries:
-                if entry.is_symlink():
-                    continue
-                wanted = 0o755 if entry.is_dir() else 0o644
-                if entry.stat(follow_symlinks=False).st_mode & 0o7777 != wanted:
-                    os.chmod(entry.path, wanted)
-                if wanted == 0o755:
-                    pending.append(entry.path)
+def _put_in_place(settings: dict, staging: str, output: str, cache_root: str, stream) -> None:
+    """Index the new build for search when it needs it, and make it output/ (output_tree.py)."""
+    lang = message_lang(settings)
+    in_place = bool(settings.get("OCOP_INCREMENTAL_FROM")) and os.path.isdir(output)
+    tree = output_tree.BuildTree(staging, output, page_cache.read_pending(output, cache_root) if in_place else {})
+    if settings.get("OCOP_SEARCH_INDEX", True):
+        inputs, index = page_cache.reuse_search(tree.files(), output, cache_root)
+        if not index and settings.get("OCOP_PREVIEW"):
+            # A preview (`make serve`): an index that may miss this edit beats a minute's wait at 10,000
+            # products; it is not recorded, so the next full build indexes again.
+            index = page_cache.previous_search(output)
+            if index:
+                stream.write(render("search_kept", {}, lang) + "\n")
+        if index:
+            tree.keep(index)
+        else:  # some indexed page changed: Pagefind needs the whole site in one folder
+            tree.materialise()
+            index_for_search(staging)
+            page_cache.remember_search(staging, output, cache_root, inputs)
+            in_place = False
+    if in_place:
+        try:
+            tree.update()
+        except OSError as exc:  # a full disk, say: output/ holds whole files, old and new
+            message = render("update_interrupted", {"reason": exc.strerror or str(exc)}, lang)
+            raise BuildFailed(f"{render('error', {}, lang)}: {message}") from None
+    else:
+        tree.materialise()
+        output_tree.swap(staging, output)
 
 
 def _remove_stale_staging(parent: str) -> None:
     """Delete staging folders left by a build that was killed (and replaced trees not yet deleted)."""
     for path in glob.glob(os.path.join(parent, STAGING_PREFIX + "*")):
         shutil.rmtree(path, ignore_errors=True)
-    for path in glob.glob(os.path.join(parent, OLD_PREFIX + "*")):
-        _delete_later(path)  # perhaps still being deleted by the build that replaced it
+    for path in glob.glob(os.path.join(parent, output_tree.OLD_PREFIX + "*")):
+        output_tree.delete_later(path)  # perhaps still being deleted by the build that replaced it

@@ -35,7 +35,7 @@ from .numbers import compute_numbers
 from .page_cache import PageCache, record_key, site_key
 from .photos import DeriveStats, derive_all, publish
 from .problems import CatalogueError
-from .qr import publish_qr, start_qr_codes
+from .qr import start_qr_codes
 from .records import Catalogue, load_catalogue
 from .rendering import WrittenFiles, render_all, worker_count
 from .rules import DEFAULT_RULES_FILE, load_rules
@@ -417,12 +417,12 @@ class CatalogueGenerator(Generator):
     def generate_output(self, writer):
         """Write every catalogue page in every language, lists paginated, and the feeds and exports."""
         settings = self.settings
-        for content in (*self.view.products, *self.view.producers):
-            for photo in content.photos:
-                publish(photo, self.output_path, photo.prefix)
-        self.sitemap = Sitemap(settings["SITEURL"])
         self.pages = PageCache(settings.get("OCOP_INCREMENTAL_FROM"), self.output_path,
                                cache_path(settings), self.site_key)
+        for content in (*self.view.products, *self.view.producers):
+            for photo in content.photos:
+                publish(photo, self.pages.place)
+        self.sitemap = Sitemap(settings["SITEURL"])
         self.jobs = []
         self.context["ocop_fragments"] = Fragments(
             self.site_key, lambda product: self.product_keys[product.slug],
@@ -442,7 +442,7 @@ class CatalogueGenerator(Generator):
         drawn = self.qr_drawing.wait()  # drawn meanwhile (qr.py); before the rendering workers take the cores
         logger.info("QR codes: %s drawn, %s from cache", drawn, len(self.qr_files) - drawn)
         for product in self.view.products:
-            publish_qr(self.qr_files[product.slug], self.output_path, product.qr_path)
+            self.pages.place(self.qr_files[product.slug], product.qr_path)
         fragments = self.context["ocop_fragments"]
         if self.jobs:
             fragments.load()  # before the workers start, so that they share it
@@ -460,7 +460,7 @@ class CatalogueGenerator(Generator):
                           lang=self.default_lang, ocop=self.view, url="404.html", page_name="404.html",
                           SITEURL=root_path, **page_urls(settings, self.default_lang))
         self._write_everything_files(writer)
-        write_headers(settings, self.output_path)
+        write_headers(settings, self.output_path, self.pages.kept_files())
         self.pages.save_pending()
         logger.info("Catalogue pages: %s rendered, %s unchanged from the previous build",
                     self.pages.rendered, self.pages.reused)

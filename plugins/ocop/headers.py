@@ -63,16 +63,18 @@ def render_headers(settings: dict, top_level: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_headers(settings: dict, output_path: str) -> str | None:
+def write_headers(settings: dict, output_path: str, kept=()) -> str | None:
     """Write the `_headers` file at the root of `output_path`; returns its path (None when disabled).
 
     Called at the end of the catalogue's output, when the pages are written; the
-    theme's static folder (copied afterwards by Pelican) is added by name.
+    theme's static folder (copied afterwards by Pelican) is added by name, and so
+    are the files an incremental build keeps in the previous output (`kept`,
+    relative paths).
     """
     name = settings.get("OCOP_HEADERS_FILE")
     if not name:
         return None
-    entries = set()
+    entries = {rel.split("/", 1)[0] + "/" if "/" in rel else rel for rel in kept}
     for entry in os.scandir(output_path):
         if entry.name != name:
             entries.add(entry.name + "/" if entry.is_dir() else entry.name)

@@ -13,6 +13,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} lỗi: chưa dựng trang, thư mục output/ giữ nguyên.",
         "{count} error(s): the site was not built and output/ is unchanged.",
     ),
+    "update_interrupted": (
+        "không chép xong trang mới vào output/ ({reason}): mỗi tệp trong đó đều trọn vẹn, có tệp cũ có tệp mới; "
+        "sửa nguyên nhân rồi dựng lại để hoàn tất",
+        "the new pages were not all moved into output/ ({reason}): every file there is whole, some from the "
+        "last build and some new; fix the cause and build again to finish",
+    ),
     "did_you_mean": (" (có phải `{suggestion}`?)", " (did you mean `{suggestion}`?)"),
     # reading files
     "file_unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),

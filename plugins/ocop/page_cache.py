@@ -6,15 +6,18 @@ code and templates, theme, settings, news and pages, the shared records,
 producer files and photos; a list: each of its products, in order). When the
 previous build's manifest has the same key for a page and its files are still
 in the previous output untouched (same size and modification time), they are
-hard-linked into the new build instead of being rendered again. Any doubt
-means rendering: a missing manifest, a changed template, a file edited by hand.
+left where they are instead of being rendered again (output_tree.py puts the
+new build's files around them, or links them into a new tree when the search
+index has to be built again). Cached files (photos, QR codes) already in the
+previous output are left there the same way. Any doubt means rendering: a
+missing manifest, a changed template, a file edited by hand.
 
 The manifest of a build is written next to the caches as `<name>.pending` and
 becomes the manifest only when the build has been swapped in (`promote()`), so
 a failed build never describes an output that does not exist.
 
 Pagefind's index is reused the same way: when no indexed page changed, the
-previous `pagefind/` folder is linked into the new build (`reuse_search()`).
+previous `pagefind/` folder is kept (`reuse_search()`).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import shutil
 from .fingerprints import code_digest, digest, file_digest, stable_repr, tree_digest
 from .hardlinks import link_or_copy
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2  # 2: pages and cached files are kept in the previous output, not linked
 # Settings that say where and how this build works, not what its pages show (no template reads them).
 _UNRELATED_SETTINGS = ("OUTPUT_PATH", "OCOP_INCREMENTAL_FROM", "DELETE_OUTPUT_DIRECTORY", "WRITE_SELECTED",
                        "OCOP_INCREMENTAL", "OCOP_SEARCH_INDEX", "OCOP_RENDER_WORKERS", "OCOP_PARALLEL_MIN_PAGES",
@@ -70,7 +73,9 @@ class PageCache:
         self.stats_path = os.path.join(cache_root, "ocop-pages", "last-build.json")
         self.old = _read_manifest(self.path) if self.path else {}
         self.pages: dict[str, dict] = {}
-        self.folders: set[str] = set()  # folders of the new output made so far
+        self.kept: set[str] = set()  # cached files (photos, QR codes) left in the previous output
+        self.placed: set[str] = set()  # cached files put in place so far, kept or linked
+        self.rendered_files: set[str] = set()
         self.reused = 0
         self.rendered = 0
 
@@ -79,7 +84,7 @@ class PageCache:
         return digest(self.site, *parts)
 
     def reuse(self, save_as: str, key: str) -> bool:
-        """Link the page's files from the previous output when its key is unchanged; True when done."""
+        """Keep the page's files in the previous output when its key is unchanged; True when kept."""
         entry = (self.old.get("pages") or {}).get(save_as)
         if not entry or entry.get("key") != key or not self.previous_output:
             return False
@@ -87,16 +92,32 @@ class PageCache:
         if not files or not all(_unchanged(os.path.join(self.previous_output, rel), stat)
                                 for rel, stat in files.items()):
             return False
-        for rel in files:
-            target = os.path.join(self.output_path, rel)
-            folder = os.path.dirname(target)
-            if folder not in self.folders:
-                os.makedirs(folder, exist_ok=True)
-                self.folders.add(folder)
-            link_or_copy(os.path.join(self.previous_output, rel), target, make_folder=False)
         self.pages[save_as] = entry
         self.reused += 1
         return True
+
+    def place(self, source: str, rel: str) -> None:
+        """Put a cached file at `rel`: kept when the previous output has it unchanged, else linked in."""
+        if rel in self.placed:
+            return
+        self.placed.add(rel)
+        if self.previous_output:
+            try:
+                source_stat = os.stat(source)
+            except OSError:
+                source_stat = None
+            if source_stat and _unchanged(os.path.join(self.previous_output, rel),
+                                          [source_stat.st_size, source_stat.st_mtime_ns]):
+                self.kept.add(rel)
+                return
+        link_or_copy(source, os.path.join(self.output_path, rel))
+
+    def kept_files(self) -> set[str]:
+        """Files of this build left in the previous output (relative paths)."""
+        kept = set(self.kept)
+        for entry in self.pages.values():
+            kept.update(entry["files"])
+        return kept - self.rendered_files
 
     def files(self, written) -> dict[str, list]:
         """Size and modification time of files just written (absolute paths under the output folder)."""
@@ -105,6 +126,7 @@ class PageCache:
     def remember(self, save_as: str, key: str, files: dict[str, list]) -> None:
         """Record the files rendered for a page."""
         self.pages[save_as] = {"key": key, "files": files}
+        self.rendered_files.update(files)
         self.rendered += 1
 
     def page_keys(self) -> dict[str, str]:
@@ -118,11 +140,13 @@ class PageCache:
             json.dump({"rendered": self.rendered, "reused": self.reused}, handle)
         if not self.path:
             return
-        if self.pages == self.old.get("pages"):
+        kept = sorted(self.kept)
+        if self.pages == self.old.get("pages") and kept == self.old.get("kept"):
             shutil.copyfile(self.path, self.path + ".pending")  # nothing changed: no need to encode it again
             return
         with open(self.path + ".pending", "w", encoding="utf-8") as handle:
-            json.dump({"version": MANIFEST_VERSION, "pages": self.pages}, handle, separators=(",", ":"))
+            json.dump({"version": MANIFEST_VERSION, "pages": self.pages, "kept": kept}, handle,
+                      separators=(",", ":"))
 
 
 def file_stats(paths, root: str) -> dict[str, list]:
@@ -156,16 +180,13 @@ def _unchanged(path: str, stat: list) -> bool:
 SEARCH_FOLDER = "pagefind"  # Pagefind's bundle in the output (search_index.py writes it)
 
 
-def search_inputs(site: str, page_keys: dict[str, str]) -> str:
-    """Digest of every page Pagefind reads: its key when the catalogue knows it, else its bytes."""
+def search_inputs(files: dict[str, str], page_keys: dict[str, str]) -> str:
+    """Digest of every page Pagefind reads (relative path -> file): its key when the catalogue knows it, else
+    its bytes."""
     parts = []
-    for current, dirs, files in os.walk(site):
-        dirs[:] = sorted(d for d in dirs if d != SEARCH_FOLDER)
-        for name in sorted(files):
-            if name.endswith(".html"):
-                path = os.path.join(current, name)
-                rel = os.path.relpath(path, site)
-                parts += [rel, page_keys.get(rel) or file_digest(path)]
+    for rel in sorted(files):
+        if rel.endswith(".html") and not rel.startswith(SEARCH_FOLDER + "/"):
+            parts += [rel, page_keys.get(rel) or file_digest(files[rel])]
     return digest(code_digest(), *parts)
 
 
@@ -174,37 +195,38 @@ def pending_manifest(settings_cache_root: str, output: str) -> str:
     return manifest_path(settings_cache_root, output) + ".pending"
 
 
-def reuse_search(staging: str, output: str, cache_root: str) -> str | None:
-    """Link the previous search index into `staging` when no page it indexes changed.
+def read_pending(output: str, cache_root: str) -> dict:
+    """The manifest the build of `output` now running has written (empty when it has none)."""
+    return _read_manifest(pending_manifest(cache_root, output))
 
-    Returns the digest of the pages to index (to be stored with the manifest)
-    when the index still has to be built, or None when it was reused.
+
+def reuse_search(files: dict[str, str], output: str, cache_root: str) -> tuple[str, list[str]]:
+    """Whether the previous search index can be kept: no page it indexes changed.
+
+    `files` are the new build's files (relative path -> where it is now).
+    Returns the digest of the pages to index and the index's files to keep
+    (relative to `output`), an empty list when the index must be built again.
     """
     pending = pending_manifest(cache_root, output)
     manifest = _read_manifest(pending)
     keys = {rel: entry["key"] for entry in (manifest.get("pages") or {}).values() for rel in entry["files"]}
-    inputs = search_inputs(staging, keys)
+    inputs = search_inputs(files, keys)
     old = _read_manifest(manifest_path(cache_root, output)).get("search") or {}
-    files = old.get("files") or {}
-    if (old.get("inputs") == inputs and files
-            and all(_unchanged(os.path.join(output, rel), stat) for rel, stat in files.items())):
-        for rel in files:
-            link_or_copy(os.path.join(output, rel), os.path.join(staging, rel))
-        _remember_search(pending, manifest, inputs, old["files"])
-        return None
-    return inputs
+    kept = old.get("files") or {}
+    if (old.get("inputs") == inputs and kept
+            and all(_unchanged(os.path.join(output, rel), stat) for rel, stat in kept.items())):
+        _remember_search(pending, manifest, inputs, kept)
+        return inputs, sorted(kept)
+    return inputs, []
 
 
-def keep_search(staging: str, output: str) -> bool:
-    """Link the previous search index into `staging` as it is (a preview); False when there is none."""
+def previous_search(output: str) -> list[str]:
+    """The previous search index's files (relative to `output`), for a preview to keep; [] when there is none."""
     previous = os.path.join(output, SEARCH_FOLDER)
     if not os.path.isfile(os.path.join(previous, "pagefind-entry.json")):
-        return False
-    for current, _dirs, names in os.walk(previous):
-        for name in names:
-            path = os.path.join(current, name)
-            link_or_copy(path, os.path.join(staging, os.path.relpath(path, output)))
-    return True
+        return []
+    return sorted(os.path.relpath(os.path.join(current, name), output)
+                  for current, _dirs, names in os.walk(previous) for name in names)
 
 
 def remember_search(staging: str, output: str, cache_root: str, inputs: str) -> None:

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from .hardlinks import link_or_copy
 from .problems import WARNING, Problems, field_name
 
 PIPELINE_VERSION = 2
@@ -337,13 +336,8 @@ def _safe_stem(stem: str) -> str:
     return slugify(stem)[:40] or "anh"
 
 
-def publish(photo: Photo, output_root: str, prefix: str) -> None:
-    """Put one photo's derivatives into the output (hard links when possible)."""
-    target = os.path.join(output_root, prefix)
-    os.makedirs(target, exist_ok=True)
+def publish(photo: Photo, place) -> None:
+    """Put one photo's derivatives into the output with `place(cached file, relative path)`."""
     names = [n for _, n in photo.derived.webp] + [n for _, n in photo.derived.jpeg] + [photo.derived.social]
     for name in names:
-        destination = os.path.join(target, name)
-        if os.path.exists(destination):
-            continue
-        link_or_copy(os.path.join(photo.derived.folder, name), destination, make_folder=False)
+        place(os.path.join(photo.derived.folder, name), photo.prefix.rstrip("/") + "/" + name)

@@ -17,8 +17,6 @@ import re
 
 import zxingcpp
 
-from .hardlinks import link_or_copy
-
 QR_VERSION = 3  # raise when the drawing below changes
 OPTIONS = {"error": "M", "scale": 4, "border": 4}
 _DARK_RUN = re.compile(rb"\x00+")  # zxing-cpp's image: one byte a module, 0 dark and 255 light
@@ -112,8 +110,3 @@ def start_qr_codes(urls: dict[str, str], cache_root: str, workers: int | None = 
         for job in jobs:
             _draw(job)
     return QRDrawing(files, jobs, pids)
-
-
-def publish_qr(cache_file: str, output_root: str, relative_path: str) -> None:
-    """Put one code into the output (a hard link when possible)."""
-    link_or_copy(cache_file, os.path.join(output_root, relative_path))
