@@ -56,6 +56,21 @@ def test_exports_round_trip_with_the_pages(site):
     }]
 
 
+def test_catalogue_json_has_one_line_per_record():
+    """A changed product is a changed line when two days' files are compared."""
+    from ocop.exports import catalogue_json
+
+    data = {"format": "ocop-catalogue", "groups": {"a": {"vi": "Ă"}}, "regions": [],
+            "products": [{"id": "tra", "name": "Trà \"hoa\"\nvàng"}, {"id": "mat", "name": "Mật"}]}
+    text = catalogue_json(data).decode("utf-8")
+    assert json.loads(text) == data
+    assert text.splitlines() == [
+        "{", ' "format": "ocop-catalogue",', ' "groups": {"a": {"vi": "Ă"}},', ' "regions": [],',
+        ' "products": [', '  {"id": "tra", "name": "Trà \\"hoa\\"\\nvàng"},', '  {"id": "mat", "name": "Mật"}',
+        " ]", "}",
+    ]
+
+
 def test_catalogue_json_follows_its_published_schema(site):
     from jsonschema import Draft202012Validator
 

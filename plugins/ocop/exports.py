@@ -152,6 +152,23 @@ def catalogue_data(view, site_url: str) -> dict:
     }
 
 
+def catalogue_json(data: dict) -> bytes:
+    """The JSON text: one line per key at the top, and one line per product, producer or region.
+
+    Easy to read and to compare between two days (a changed product is a changed
+    line), and written by the json module's C encoder, which an indented dump
+    does not use (2 s instead of 0.2 s at 10,000 products).
+    """
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            items = ",\n  ".join(json.dumps(item, ensure_ascii=False) for item in value)
+            lines.append(f" {json.dumps(key)}: [\n  {items}\n ]")
+        else:
+            lines.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+    return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")
+
+
 PRODUCT_COLUMNS = [
     "id", "name", "name_en", "stars", "group", "group_name", "region", "region_name", "commune",
     "producer", "producer_name", "status", "certified", "decision_number", "signed_from", "signed_to",
@@ -249,8 +266,7 @@ def certificate_types(producer, lang: str = "vi") -> list[str]:
 def write_exports(view, site_url: str, output_path: str, settings: dict) -> list[str]:
     """Write the JSON, the two CSV files and the JSON's schema into the output; returns their paths."""
     files = {
-        settings["OCOP_EXPORT_JSON"]: json.dumps(catalogue_data(view, site_url), ensure_ascii=False, indent=1)
-        .encode("utf-8") + b"\n",
+        settings["OCOP_EXPORT_JSON"]: catalogue_json(catalogue_data(view, site_url)),
         settings["OCOP_EXPORT_PRODUCTS_CSV"]: products_csv(view, site_url),
         settings["OCOP_EXPORT_PRODUCERS_CSV"]: producers_csv(view, site_url),
     }

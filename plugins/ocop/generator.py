@@ -16,6 +16,7 @@ import os
 import urllib.parse
 from dataclasses import dataclass, field
 
+from jinja2 import FileSystemBytecodeCache
 from pelican.generators import Generator
 from pelican.paginator import Paginator
 from pelican.utils import set_date_tzinfo
@@ -152,6 +153,8 @@ class CatalogueGenerator(Generator):
     def generate_context(self):
         """Load and check the records, then build and link the content objects."""
         settings = self.settings
+        # Compiled templates are kept between builds: an edit renders a few pages, from about 30 templates.
+        self.env.bytecode_cache = FileSystemBytecodeCache(_folder(os.path.join(cache_path(settings), "ocop-jinja")))
         rules = load_rules(settings.get("OCOP_RULES_FILE") or DEFAULT_RULES_FILE)
         root = data_path(settings)
         records_store = Store(os.path.join(cache_path(settings), "ocop-records.pickle"))
@@ -588,6 +591,12 @@ class CatalogueGenerator(Generator):
 def _jsonld(graph, *args) -> str:
     """The <script> of a page's JSON-LD graph."""
     return json_script(graph(*args))
+
+
+def _folder(path: str) -> str:
+    """`path`, made when missing."""
+    os.makedirs(path, exist_ok=True)
+    return path
 
 
 def _iso(value) -> str | None:
