@@ -906,3 +906,27 @@ def test_the_ci_workflow_checks_pull_requests_and_deploys_main():
     deploy = workflow["jobs"]["deploy"]
     assert "refs/heads/main" in deploy["if"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+
+
+@pytest.mark.parametrize("files, expected", [
+    ([], False),
+    (["product.yaml"], False),
+    (["anh.JPG"], True),
+    (["ảnh/mặt-trước.webp"], True),
+    ([".an/anh.png"], False),  # hidden folders are not looked into
+    ([".anh.png"], False),
+    (["anh.jpg/readme.txt"], False),  # a folder with an image's name is not an image
+], ids=["empty", "no image", "upper-case extension", "sub-folder", "hidden folder", "hidden file",
+        "folder named like an image"])
+def test_has_photo_agrees_with_the_photo_list(tmp_path, files, expected):
+    """The build's quick "has a photo" check says what `photos()` (the report's list) would."""
+    from types import SimpleNamespace
+
+    from ocop.housekeeping import has_photo, photos
+
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"x")
+    product = SimpleNamespace(photos=[], folder=str(tmp_path))
+    assert has_photo(product) is expected
+    assert bool(photos(str(tmp_path))) is expected

@@ -132,3 +132,33 @@ def test_a_file_added_by_hand_to_output_is_removed(tiny_site):
     write(output / "san-pham/stale/index.html", "old")
     build(tiny_site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False)
     assert not (output / "san-pham/stale").exists()
+
+
+@pytest.mark.parametrize("rendered, kept, limit, expected", [
+    (10, 30000, 2000, True),  # an edit at 10,000 products
+    (27000, 10000, 2000, False),  # every page again: a new tree
+    (60, 40, 2000, True),  # a small site: moving in is cheap whatever the share
+    (60, 40, 0, False),
+])
+def test_a_new_tree_is_made_when_it_is_cheaper(tmp_path, monkeypatch, rendered, kept, limit, expected):
+    monkeypatch.setattr(output_tree, "MOVE_IN_ANYWAY", limit)
+    (tmp_path / "staging").mkdir()
+    tree = BuildTree(str(tmp_path / "staging"), str(tmp_path / "output"), {})
+    tree.recorded, tree.kept = set(range(rendered)), set(range(-kept, 0))
+    assert tree.cheaper_in_place() is expected
+
+
+def test_a_build_that_renders_most_pages_swaps_in_a_new_tree(tiny_site, monkeypatch):
+    output = build(tiny_site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False)
+    monkeypatch.setattr(output_tree, "MOVE_IN_ANYWAY", 0)
+    before = inodes(output)
+    warm = tree_digest(build(tiny_site, OCOP_TODAY="2029-12-31", OCOP_SEARCH_INDEX=False))  # a new day
+    after = inodes(output)
+    assert all(after.get(rel, (None,))[0] == before[rel][0] for rel in before if rel.startswith("qr/")), \
+        "the QR codes were linked into the new tree"
+    theme = [rel for rel in before if rel.startswith("theme/")]
+    assert theme and all(after[rel][0] != before[rel][0] for rel in theme), \
+        "files with the same bytes are new files too: the whole tree was swapped"
+    for name in ("cache", "output"):
+        output_tree.shutil.rmtree(tiny_site / name)
+    assert tree_digest(build(tiny_site, OCOP_TODAY="2029-12-31", OCOP_SEARCH_INDEX=False)) == warm

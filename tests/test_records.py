@@ -227,3 +227,33 @@ def test_messages_in_vietnamese(tmp_path):
         f"tra/product.yaml:2:9: lỗi: `region`: không có địa bàn `muong-anh` (cần tệp "
         f"{tmp_path}/_regions/muong-anh.yaml) (có phải `muong-ang`?)"
     ]
+
+
+def test_records_read_by_worker_processes_equal_records_read_in_one(tmp_path):
+    """Files are read and checked in forked workers on a cold build: the same records, the same problems in
+    the same order, and only files without problems are kept for the next build."""
+    from ocop.build_cache import Store
+    from ocop.problems import Problems
+    from ocop.records import checked_records
+
+    make_data(tmp_path, {
+        PRODUCT: VALID[PRODUCT].replace("stars: 3", "stars: 7") + "colour: red\n",
+        "_regions/tua-chua.yaml": "name: Huyện Tủa Chùa\ntype: huyện\nsources: [bc]\n",
+        "_regions/bad.yaml": "name: [unclosed\n",
+    })
+    jobs = [(kind, os.path.splitext(os.path.basename(name))[0], str(tmp_path / name)) for kind, name in [
+        ("product", PRODUCT), ("region", "_regions/tua-chua.yaml"), ("region", "_regions/muong-ang.yaml"),
+        ("region", "_regions/bad.yaml"), ("producer", "_producers/htx-a.yaml"), ("source", "_sources/bc.yaml"),
+    ]]
+    results = {}
+    for workers in (1, 3):
+        problems, store = Problems(), Store(str(tmp_path / f"cache-{workers}.pickle"))
+        records = checked_records(jobs, problems, store, workers=workers, minimum=1)
+        results[workers] = ([None if r is None else (r.path, r.data) for r in records],
+                            [p.format("en") for p in problems.items], sorted(store.used))
+    assert results[3] == results[1]
+    records, problems, kept = results[3]
+    assert [r is None for r in records] == [True, True, False, True, False, False]
+    assert [p.split(": error")[0].rsplit("/", 1)[-1] for p in problems] == [
+        "product.yaml:10:1", "product.yaml:6:12", "tua-chua.yaml:2:7", "bad.yaml:2:1"]
+    assert len(kept) == 3, "the three files without problems"

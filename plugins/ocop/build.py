@@ -283,6 +283,7 @@ def _put_in_place(settings: dict, staging: str, output: str, cache_root: str, st
             index_for_search(staging)
             page_cache.remember_search(staging, output, cache_root, inputs)
             in_place = False
+    in_place = in_place and tree.cheaper_in_place()
     if in_place:
         try:
             tree.update()

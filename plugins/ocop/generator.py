@@ -38,7 +38,7 @@ from .photos import DeriveStats, derive_all, publish
 from .problems import CatalogueError
 from .qr import start_qr_codes
 from .records import Catalogue, load_catalogue
-from .rendering import WrittenFiles, render_all, worker_count
+from .rendering import WrittenFiles
 from .rules import DEFAULT_RULES_FILE, load_rules
 from .sanitise import MarkdownRenderer
 from .settings import cache_path, data_path, localised_path, page_urls, today
@@ -46,6 +46,7 @@ from .sitemap import Sitemap
 from .slugs import fold
 from .structured_data import home_graph, json_script, producer_graph, product_graph
 from .trade import CERTIFICATE_TYPES
+from .workers import run_all, worker_count
 
 logger = logging.getLogger(__name__)
 TEMPLATES_DIR = os.path.join(os.path.dirname(__file__), "templates")
@@ -450,7 +451,7 @@ class CatalogueGenerator(Generator):
         if self.jobs:
             fragments.load()  # before the workers start, so that they share it
         workers = worker_count(settings.get("OCOP_RENDER_WORKERS"))
-        for save_as, key, files in render_all(self.jobs, render_one, workers, settings["OCOP_PARALLEL_MIN_PAGES"],
+        for save_as, key, files in run_all(self.jobs, render_one, workers, settings["OCOP_PARALLEL_MIN_PAGES"],
                                               collect=lambda: fragments.new, merge=fragments.merge):
             self.pages.remember(save_as, key, files)
         fragments.save()

@@ -10,6 +10,7 @@ them; `make report` lists the same facts for planning.
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 
@@ -46,7 +47,21 @@ def photos(folder: str) -> list[str]:
 
 def has_photo(product) -> bool:
     """True when the record lists a photo or its folder holds an image file."""
-    return bool(getattr(product, "photos", None)) or bool(photos(product.folder))
+    return bool(getattr(product, "photos", None)) or _holds_image(product.folder)
+
+
+def _holds_image(folder: str) -> bool:
+    """Whether `folder` or one of its sub-folders holds an image file (what `photos()` would list)."""
+    try:
+        with os.scandir(folder) as entries:
+            found = list(entries)
+    except OSError:
+        return False
+    if any(not e.name.startswith(".") and e.name.lower().endswith(PHOTO_EXTENSIONS) and not e.is_dir()
+           for e in found):
+        return True
+    return any(e.is_dir() and not e.is_symlink() and not e.name.startswith(".") and _holds_image(e.path)
+               for e in found)
 
 
 def expiring(certificate, today: datetime.date, window: int) -> bool:
@@ -75,18 +90,24 @@ def _reload(path: str, parsed: dict | None = None) -> Record | None:
     return load_record(path, Problems())
 
 
+def _parsed(path: str, parsed: dict | None):
+    """A function giving the parsed file of a record, read (once) only when called."""
+    return functools.cache(lambda: _reload(path, parsed))
+
+
 def _where(record: Record | None, *keys) -> tuple[int, int]:
     return record.where(*keys) if record is not None else (1, 1)
 
 
 def _product_warnings(product, today, settings, site_root: str, problems: Problems, parsed=None) -> None:
-    record = _reload(product.path, parsed)
+    # The parsed file is read again only for a warning that needs a line (most records have none).
+    record = _parsed(product.path, parsed)
     path = product.path
     current = product.current
     if expiring(current, today, expiry_window(settings)):
-        index = certificate_index(record, current)
+        index = certificate_index(record(), current)
         keys = ("certificates", index) if index is not None else ("certificates",)
-        line, column = _where(record, *keys)
+        line, column = _where(record(), *keys)
         expiry = current.expiry
         if expiry.exact:
             problems.add(path, line, column, "warn_expiring", severity=WARNING, stars=current.stars,
@@ -100,13 +121,16 @@ def _product_warnings(product, today, settings, site_root: str, problems: Proble
         problems.add(path, 1, 1, "warn_no_photo", severity=WARNING,
                      folder=os.path.relpath(product.folder, site_root).replace(os.sep, "/") + "/")
     if not product.name_en:
-        line, _ = record.key_where("name") if record is not None else (1, 1)
+        line, _ = record().key_where("name") if record() is not None else (1, 1)
         problems.add(path, line, 1, "warn_no_name_en", severity=WARNING)
     _source_and_verification(product, record, today, settings, problems, required=True)
 
 
 def _source_and_verification(item, record, today, settings, problems: Problems, required: bool) -> None:
-    """A record without sources, without a verification date (when required), or checked too long ago."""
+    """A record without sources, without a verification date (when required), or checked too long ago.
+
+    `record()` gives the parsed file, for the line of a warning.
+    """
     if not item.sources:
         problems.add(item.path, 1, 1, "warn_no_sources", severity=WARNING)
     if item.last_verified is None:
@@ -115,7 +139,7 @@ def _source_and_verification(item, record, today, settings, problems: Problems, 
         return
     age = (today - item.last_verified).days
     if age > verify_max_days(settings):
-        line, column = _where(record, "last_verified")
+        line, column = _where(record(), "last_verified")
         problems.add(item.path, line, column, "warn_stale", severity=WARNING,
                      date=item.last_verified.isoformat(), days=age)
 
@@ -143,13 +167,12 @@ def warnings_for(catalogue, settings: dict | None = None) -> Problems:
         _product_warnings(product, today, settings, os.path.dirname(os.path.abspath(catalogue.root)), problems,
                           catalogue.parsed)
     for producer in catalogue.producers.values():
-        _source_and_verification(producer, _reload(producer.path, catalogue.parsed), today, settings, problems,
+        _source_and_verification(producer, _parsed(producer.path, catalogue.parsed), today, settings, problems,
                                  required=True)
     for table in (catalogue.regions, catalogue.decisions):
         for item in table.values():
-            needs_record = item.last_verified is not None
-            record = _reload(item.path, catalogue.parsed) if needs_record else None
-            _source_and_verification(item, record, today, settings, problems, required=False)
+            _source_and_verification(item, _parsed(item.path, catalogue.parsed), today, settings, problems,
+                                     required=False)
     if settings.get("PATH"):
         from .check import news_files  # check imports this module
 

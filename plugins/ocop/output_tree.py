@@ -31,6 +31,8 @@ import tempfile
 from .hardlinks import link_or_copy
 
 OLD_PREFIX = ".ocop-old-"  # a replaced output tree, being deleted
+# Moving this many files in costs about a second here, whatever share of the site they are.
+MOVE_IN_ANYWAY = 2000
 
 
 def files_under(folder: str) -> set[str]:
@@ -62,6 +64,16 @@ class BuildTree:
         self.kept = listed - self.written
         # Files whose size and time the manifest holds: always moved in, even with the bytes of the old one.
         self.recorded = listed & self.written
+
+    def cheaper_in_place(self) -> bool:
+        """Whether updating output/ in place costs less than linking the kept files into a new tree.
+
+        Moving a page in costs about three times what linking a kept one does (a
+        rename into a folder of the old tree against a link into a new one): when
+        most pages changed (a template edit, a new day), a new tree is cheaper
+        (10,000 products: 2 s instead of 20 s).
+        """
+        return len(self.recorded) <= max(len(self.kept), MOVE_IN_ANYWAY)
 
     def files(self) -> dict[str, str]:
         """Relative path -> where the file is now, for every file of the new build."""

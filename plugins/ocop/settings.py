@@ -79,8 +79,8 @@ DEFAULTS = {
     "OCOP_SEARCH_INDEX": True,
     # Take pages whose inputs did not change from the previous output (page_cache.py).
     "OCOP_INCREMENTAL": True,
-    # Pages are rendered by this many processes (None: one per core) when at least
-    # OCOP_PARALLEL_MIN_PAGES of them must be rendered (rendering.py).
+    # Pages are rendered (and record files read) by this many processes (None: one per core) when at least
+    # OCOP_PARALLEL_MIN_PAGES of them must be rendered (workers.py).
     "OCOP_RENDER_WORKERS": None,
     "OCOP_PARALLEL_MIN_PAGES": 200,
     # Cards, print entries and labels rendered once per product and language, kept between builds (fragments.py).
