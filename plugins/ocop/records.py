@@ -261,8 +261,9 @@ def load_catalogue(root: str, today: datetime.date, validity_months: int | None 
     jobs = [(kind, record_id, path) for kind, entries in files.by_kind.items() for record_id, path in entries]
     if files.province:
         jobs.append(("province", "province", files.province))
-    workers = worker_count(settings.get("OCOP_RENDER_WORKERS"))
-    for (kind, record_id, _), record in zip(jobs, checked_records(jobs, problems, store, workers), strict=True):
+    workers, minimum = worker_count(settings.get("OCOP_RENDER_WORKERS")), settings["OCOP_PARALLEL_MIN_PAGES"]
+    for (kind, record_id, _), record in zip(jobs, checked_records(jobs, problems, store, workers, minimum),
+                                            strict=True):
         if record is not None:
             parsed.setdefault(kind, []).append((record_id, record))
     if not files.province:
