@@ -17,6 +17,13 @@ def test_a_store_keeps_what_a_build_used_and_nothing_else(tmp_path):
     assert Store(path).get("b") is None
 
 
+def test_what_a_build_put_in_a_store_it_can_get_back(tmp_path):
+    """Texts rendered by workers before the content objects are made are put, then got, in one build."""
+    store = Store(str(tmp_path / "cache.pickle"))
+    store.put("a", "<p>A</p>")
+    assert store.get("a") == "<p>A</p>" and store.hits == 0
+
+
 def test_a_store_that_keeps_unused_entries_adds_to_them(tmp_path):
     path = str(tmp_path / "fragments.pickle")
     first = Store(path, keep_unused=True)
@@ -63,3 +70,18 @@ def test_stable_repr_has_no_memory_addresses_and_sorts_mappings():
 
     assert stable_repr({"b": [function], "a": {2, 1}}) == stable_repr({"a": {1, 2}, "b": [function]})
     assert "0x" not in stable_repr({"f": function, "o": object()})
+
+
+def test_a_cold_build_renders_each_markdown_text_once(tiny_site, monkeypatch):
+    from conftest import build
+    from ocop import sanitise
+
+    rendered = []
+    real = sanitise.MarkdownRenderer.render
+    monkeypatch.setattr(sanitise.MarkdownRenderer, "render",
+                        lambda self, text: rendered.append(text) or real(self, text))
+    build(tiny_site, OCOP_SEARCH_INDEX=False, OCOP_RENDER_WORKERS=1)
+    assert rendered and len(rendered) == len(set(rendered))
+    rendered.clear()
+    build(tiny_site, OCOP_SEARCH_INDEX=False, OCOP_RENDER_WORKERS=1)
+    assert rendered == [], "the next build takes every text from the cache"

@@ -40,7 +40,10 @@ class Store:
                 self.previous = {}
 
     def get(self, key: str):
-        """The stored result for `key`, or None."""
+        """The stored result for `key` (kept by the last build, or put by this one), or None."""
+        value = self.used.get(key)
+        if value is not None:
+            return value
         value = self.previous.get(key)
         if value is not None:
             self.hits += 1
