@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime
 import fnmatch
+import gc
 import glob
 import logging
 import os
@@ -246,6 +247,7 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
     finally:
         pelican_logger.removeHandler(counter)
         pelican_logger.setLevel(previous_level)
+        gc.unfreeze()  # the generator froze the catalogue for the build (CatalogueGenerator.generate_context)
     return output
 
 

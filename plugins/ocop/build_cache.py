@@ -12,11 +12,27 @@ cache; it is not read from anywhere else.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import pickle
 import tempfile
 
 from .fingerprints import code_digest
+
+
+@contextlib.contextmanager
+def collector_paused():
+    """No garbage collection meanwhile: unpickling a cache, or building the catalogue, makes millions of
+    objects and little garbage, and the collector would scan them all again and again (seconds per build
+    at 10,000 products)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class Store:
@@ -32,7 +48,7 @@ class Store:
         self.hits = 0
         if path and os.path.isfile(path):
             try:
-                with open(path, "rb") as handle:
+                with open(path, "rb") as handle, collector_paused():
                     saved = pickle.load(handle)
                 if isinstance(saved, dict) and saved.get("tag") == self.tag:
                     self.previous = saved.get("entries") or {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import gc
 import json
 import logging
 import os
@@ -21,7 +22,7 @@ from pelican.generators import Generator
 from pelican.paginator import Paginator
 from pelican.utils import set_date_tzinfo
 
-from .build_cache import Store
+from .build_cache import Store, collector_paused
 from .contents import Group, Producer, Product, Region, Stars
 from .exports import certificate_types, write_exports
 from .fingerprints import digest, stable_repr
@@ -153,6 +154,13 @@ class CatalogueGenerator(Generator):
 
     def generate_context(self):
         """Load and check the records, then build and link the content objects."""
+        # What is built here lives until the build ends: the garbage collector's full collections, which
+        # scan every object (millions at 10,000 products), would find nothing; build.py unfreezes it.
+        with collector_paused():
+            self._load_and_link()
+        gc.freeze()
+
+    def _load_and_link(self):
         settings = self.settings
         # Compiled templates are kept between builds: an edit renders a few pages, from about 30 templates.
         self.env.bytecode_cache = FileSystemBytecodeCache(_folder(os.path.join(cache_path(settings), "ocop-jinja")))

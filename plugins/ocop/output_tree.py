@@ -102,9 +102,12 @@ class BuildTree:
         """Bring output/ to the new build in place, then remove staging."""
         normalise_modes(self.staging)
         new = self.written | self.kept
-        for rel in sorted(files_under(self.output) - new):
+        emptied = set()
+        for rel in files_under(self.output) - new:
             _remove(os.path.join(self.output, rel))
-            _remove_empty_folders(self.output, os.path.dirname(rel))
+            emptied.add(os.path.dirname(rel))
+        for folder in sorted(emptied, key=len, reverse=True):  # deepest first
+            _remove_empty_folders(self.output, folder)
         made: set[str] = set()
         for rel in sorted(self.written):
             source, target = os.path.join(self.staging, rel), os.path.join(self.output, rel)
