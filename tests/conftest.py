@@ -44,7 +44,8 @@ def site_overrides(root: Path) -> dict:
 def tiny_site(tmp_path) -> Path:
     """A writable copy of the fictional test province."""
     site = tmp_path / "site"
-    shutil.copytree(FIXTURE, site)
+    # The sources only: tests that build the fixture in place leave its cache and output beside it.
+    shutil.copytree(FIXTURE, site, ignore=shutil.ignore_patterns("cache", "output", ".ocop-*"))
     conf = site / "pelicanconf.py"
     conf.write_text(
         conf.read_text(encoding="utf-8")
