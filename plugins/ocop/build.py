@@ -269,9 +269,10 @@ def _put_in_place(settings: dict, staging: str, output: str, cache_root: str, st
     """Index the new build for search when it needs it, and make it output/ (output_tree.py)."""
     lang = message_lang(settings)
     in_place = bool(settings.get("OCOP_INCREMENTAL_FROM")) and os.path.isdir(output)
-    tree = output_tree.BuildTree(staging, output, page_cache.read_pending(output, cache_root) if in_place else {})
+    manifest = page_cache.read_pending(output, cache_root)  # read once: 5 MB of JSON at 10,000 products
+    tree = output_tree.BuildTree(staging, output, manifest if in_place else {})
     if settings.get("OCOP_SEARCH_INDEX", True):
-        inputs, index = page_cache.reuse_search(tree.files(), output, cache_root)
+        inputs, index = page_cache.reuse_search(tree.files(), manifest, output, cache_root)
         if not index and settings.get("OCOP_PREVIEW"):
             # A preview (`make serve`): an index that may miss this edit beats a minute's wait at 10,000
             # products; it is not recorded, so the next full build indexes again.

@@ -201,15 +201,15 @@ def read_pending(output: str, cache_root: str) -> dict:
     return _read_manifest(pending_manifest(cache_root, output))
 
 
-def reuse_search(files: dict[str, str], output: str, cache_root: str) -> tuple[str, list[str]]:
+def reuse_search(files: dict[str, str], manifest: dict, output: str, cache_root: str) -> tuple[str, list[str]]:
     """Whether the previous search index can be kept: no page it indexes changed.
 
-    `files` are the new build's files (relative path -> where it is now).
-    Returns the digest of the pages to index and the index's files to keep
-    (relative to `output`), an empty list when the index must be built again.
+    `files` are the new build's files (relative path -> where it is now) and
+    `manifest` its pending manifest (`read_pending()`). Returns the digest of the
+    pages to index and the index's files to keep (relative to `output`), an
+    empty list when the index must be built again.
     """
     pending = pending_manifest(cache_root, output)
-    manifest = _read_manifest(pending)
     keys = {rel: entry["key"] for entry in (manifest.get("pages") or {}).values() for rel in entry["files"]}
     inputs = search_inputs(files, keys)
     old = _read_manifest(manifest_path(cache_root, output)).get("search") or {}
