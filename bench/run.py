@@ -51,12 +51,9 @@ def count_pages(folder: str) -> int:
 
 
 def build(site: str, output: str, search: bool = False) -> tuple[float, float]:
-    """One catalogue build in its own process."""
-    env = {} if search else {"OCOP_BENCH_NO_SEARCH": "1"}
-    args = [PYTHON, "-c", "import os,sys; from ocop.build import build; "
-            "build('pelicanconf.py', sys.argv[1], {'OCOP_SEARCH_INDEX': not os.environ.get('OCOP_BENCH_NO_SEARCH')})",
-            output]
-    return measure(args, site, env)
+    """One catalogue build in its own process, by the command `make html` runs."""
+    args = [PYTHON, "-m", "ocop", "build", "-o", output, *([] if search else ["--no-search-index"])]
+    return measure(args, site)
 
 
 def edit_one(site: str) -> None:

@@ -57,6 +57,35 @@ def test_cli_prints_problems_without_traceback_and_exits_non_zero(built):
     assert tree_digest(output) == before
 
 
+def test_cli_build_says_where_the_site_is_and_can_leave_out_the_search_index(tiny_site):
+    result = run_cli(tiny_site, "build", "-o", "quick", "--no-search-index")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == str(tiny_site / "quick")
+    assert (tiny_site / "quick/index.html").is_file()
+    assert not (tiny_site / "quick/pagefind").exists()
+
+
+def test_cli_output_through_a_pipe_is_whole_although_the_process_skips_its_teardown(tiny_site):
+    # `python -m ocop` ends with os._exit (exit_now): what it printed must still all arrive.
+    import io
+
+    from ocop.build import read_settings
+    from ocop.report import run_report
+
+    expected = io.StringIO()
+    cwd = os.getcwd()
+    os.chdir(tiny_site)
+    try:
+        run_report(read_settings("pelicanconf.py", {"OCOP_TODAY": "2026-11-29"}), expected, io.StringIO())
+    finally:
+        os.chdir(cwd)
+    # Buffered, as in a CI log or `| less` (an empty PYTHONUNBUFFERED is unset).
+    result = run_cli(tiny_site, "report", "--today", "2026-11-29", env={"OCOP_LANG": "vi", "PYTHONUNBUFFERED": ""})
+    assert result.returncode == 0, result.stderr
+    assert len(expected.getvalue()) > 1000
+    assert result.stdout == expected.getvalue()
+
+
 def test_unknown_product_in_news_is_an_error_at_its_line(built):
     site, output, before = built
     break_file(site / "content/news/hoi-cho.md", "Products: tra-hoa-vang, mat-ong-rung",

@@ -211,3 +211,22 @@ def test_theme_templates_override_the_plugins(tmp_path):
         encoding="utf-8")
     output = build(FIXTURE, tmp_path / "out", THEME=str(theme))
     assert "<h1>Custom Trà hoa vàng</h1>" in (output / "products/tra-hoa-vang.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("content_path, source_path", [
+    ("/site/content", "/site/content/news/a.md"),
+    ("/site/content/", "/site/content/news/a.md"),
+    ("/site/content", "/site/products/tra/product.yaml"),
+    ("/site/content", "/site/content-old/a.md"),
+    ("/site/content", "news/a.md"),
+    ("content", "content/../products/tra/product.yaml"),
+    ("/", "/site/a.md"),
+])
+def test_relative_source_path_is_pelicans(content_path, source_path):
+    from ocop.contents import relative_source_path
+    from pelican.contents import Content
+    from pelican.settings import DEFAULT_CONFIG
+
+    settings = {**DEFAULT_CONFIG, "PATH": content_path}
+    pelican = Content("", {"title": "t"}, settings=settings, source_path=source_path).get_relative_source_path()
+    assert relative_source_path(content_path, source_path) == pelican

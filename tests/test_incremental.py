@@ -45,6 +45,18 @@ def rename_region(site):
     replace(path, line, line + " Mới")
 
 
+def certify_product(site):
+    """A product's own certificate: its producer's line on the producers' index lists it."""
+    replace(site / "products/tra-hoa-vang/product.yaml", "sources: [ghi-chu]",
+            "other_certificates:\n  - type: haccp\n    number: HC-01\n    issuer: Trung tâm Thử\n"
+            "    issued: 2025-02-01\n    source: ghi-chu\nsources: [ghi-chu]")
+
+
+def move_product(site):
+    """A product moved to another district: both districts' pages and print sheets change."""
+    replace(site / "products/tra-hoa-vang/product.yaml", "region: huyen-a", "region: huyen-b")
+
+
 def add_product(site):
     shutil.copytree(site / "products/mat-ong-rung", site / "products/mat-ong-suoi")
     replace(site / "products/mat-ong-suoi/product.yaml", "name: Mật ong rừng", "name: Mật ong suối")
@@ -71,6 +83,8 @@ CASES = {
     "product renamed": rename_product,
     "producer renamed": rename_producer,
     "region renamed": rename_region,
+    "product certified": certify_product,
+    "product moved": move_product,
     "product added": add_product,
     "product deleted": delete_product,
     "news edited": edit_news,

@@ -6,6 +6,8 @@ The Makefile's targets call these.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
 import os
 import sys
 
@@ -24,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     build_parser.add_argument("--relative-urls", action="store_true", help="links that work from any folder")
     build_parser.add_argument("--preview", action="store_true",
                               help="keep the last search index instead of rebuilding it (make serve)")
+    build_parser.add_argument("--no-search-index", action="store_true",
+                              help="build without the search index (quicker; site search will not work)")
     check_parser = commands.add_parser("check", help="validate every record without building")
     check_parser.add_argument("--format", choices=("text", "github"), default="text",
                               help="text (path:line:column: ...) or github (workflow annotations)")
@@ -46,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         overrides = {"RELATIVE_URLS": True} if args.relative_urls else {}
         if args.preview:
             overrides["OCOP_PREVIEW"] = True
+        if args.no_search_index:
+            overrides["OCOP_SEARCH_INDEX"] = False
         try:
             path = build(args.settings, args.output, overrides, debug=args.debug)
         except BuildFailed as exc:
@@ -141,5 +147,20 @@ def _run_editor_command(args) -> int:
     return run(kind, settings, lang, values, sys.stdin, sys.stdout, sys.stderr)
 
 
+def exit_now(status: int) -> None:
+    """End the process without tearing down its objects, once every file is written and closed.
+
+    A build leaves millions of objects behind (10,000 products); freeing them
+    one by one at interpreter exit took longer than a warm build's writing
+    (about 2 s). Nothing is lost: every file was written by the command, and
+    the logs and standard streams are flushed first.
+    """
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more can be said on it
+            stream.flush()
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())

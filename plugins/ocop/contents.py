@@ -18,8 +18,16 @@ from pelican.utils import posixize_path
 @functools.lru_cache(maxsize=65536)  # pure; Pelican asks for it several times per content and language
 def relative_source_path(content_path: str, source_path: str) -> str:
     """A record's path relative to the content folder, as Pelican's Content.get_relative_source_path()."""
-    return posixize_path(os.path.relpath(os.path.abspath(os.path.join(content_path, source_path)),
-                                         os.path.abspath(content_path)))
+    root = _absolute(content_path)
+    path = os.path.abspath(os.path.join(root, source_path))
+    if path.startswith(root + os.sep):  # the usual case, without relpath's walk over both paths
+        return posixize_path(path[len(root) + 1:])
+    return posixize_path(os.path.relpath(path, root))
+
+
+@functools.lru_cache(maxsize=16)
+def _absolute(path: str) -> str:
+    return os.path.abspath(path)
 
 
 class _CachedURLs:

@@ -552,10 +552,11 @@ class CatalogueGenerator(Generator):
             # The same pages as Pelican's paginated writer, one job each, so that an edit renders only
             # the pages whose products changed.
             paginator = Paginator(save_as, url, products, settings, per_page)
+            shared_key = digest(*shared)  # once per list: a district's pages all name its hundreds of producers
             for number in range(1, paginator.num_pages + 1):
                 page = paginator.page(number)
                 write(page.save_as, template, url, alternates, in_sitemap=number == 1,
-                      depends=[*shared, len(products), number, paginator.num_pages,
+                      depends=[shared_key, len(products), number, paginator.num_pages,
                                *products_key(page.object_list)],
                       products=products, products_paginator=paginator, products_page=page,
                       products_previous_page=paginator.page(number - 1) if number > 1 else None,
@@ -590,7 +591,11 @@ class CatalogueGenerator(Generator):
                            *[r.slug for r in view.regions if r.products],
                            stable_repr(view.certificate_filter_options)])
         named("REGIONS", "regions")
-        named("PRODUCERS", "producers")
+        # The producers' index shows each producer's file, its region, how many products it has and the
+        # certificates they hold: an edit to one product's description leaves it as it is.
+        named("PRODUCERS", "producers", depends=[
+            f"{p.slug}:{producer_keys[p.slug]}:{len(p.products)}:{'|'.join(p.certificate_types)}"
+            for p in view.producers])
         named("GROUPS", "groups")
         named("STARS_INDEX", "stars_index")
         named("HOME", "home")
@@ -601,7 +606,7 @@ class CatalogueGenerator(Generator):
         named("NUMBERS", "numbers", lazy={"numbers": lambda: compute_numbers(view, self.figures)})
         for scope in view.print_scopes:
             write(scope.save_as, "print_catalogue", scope.url, self.alternates("PRINT", slug=scope.slug),
-                  scope=scope, products=scope.products)
+                  scope=scope, products=scope.products, depends=products_key(scope.products))
         if lang != self.default_lang:
             write(localised_path(settings, "NEWS", "SAVE_AS", lang), "index", common["NEWS_URL"],
                   [(self.default_lang, common_news_url(settings, self.default_lang)),

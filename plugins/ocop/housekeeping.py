@@ -86,6 +86,12 @@ def _parsed(path: str, parsed: dict | None):
     return functools.cache(lambda: _reload(path, parsed))
 
 
+def _relative(folder: str, root: str) -> str:
+    """`folder` relative to `root`, with forward slashes (a slice in the usual case: 10,000 folders)."""
+    inside = folder.startswith(root + os.sep)
+    return (folder[len(root) + 1:] if inside else os.path.relpath(folder, root)).replace(os.sep, "/")
+
+
 def _where(record: Record | None, *keys) -> tuple[int, int]:
     return record.where(*keys) if record is not None else (1, 1)
 
@@ -109,8 +115,7 @@ def _product_warnings(product, today, settings, site_root: str, problems: Proble
                          decision=current.decision.id, start=expiry.earliest.isoformat(),
                          end=expiry.latest.isoformat())
     if not has_photo(product):
-        problems.add(path, 1, 1, "warn_no_photo", severity=WARNING,
-                     folder=os.path.relpath(product.folder, site_root).replace(os.sep, "/") + "/")
+        problems.add(path, 1, 1, "warn_no_photo", severity=WARNING, folder=_relative(product.folder, site_root) + "/")
     if not product.name_en:
         line, _ = record().key_where("name") if record() is not None else (1, 1)
         problems.add(path, line, 1, "warn_no_name_en", severity=WARNING)
@@ -154,9 +159,9 @@ def warnings_for(catalogue, settings: dict | None = None) -> Problems:
     settings = settings or {}
     today = catalogue.today
     problems = Problems()
+    site_root = os.path.dirname(os.path.abspath(catalogue.root))
     for product in catalogue.products.values():
-        _product_warnings(product, today, settings, os.path.dirname(os.path.abspath(catalogue.root)), problems,
-                          catalogue.parsed)
+        _product_warnings(product, today, settings, site_root, problems, catalogue.parsed)
     for producer in catalogue.producers.values():
         _source_and_verification(producer, _parsed(producer.path, catalogue.parsed), today, settings, problems,
                                  required=True)
