@@ -230,3 +230,22 @@ def test_relative_source_path_is_pelicans(content_path, source_path):
     settings = {**DEFAULT_CONFIG, "PATH": content_path}
     pelican = Content("", {"title": "t"}, settings=settings, source_path=source_path).get_relative_source_path()
     assert relative_source_path(content_path, source_path) == pelican
+
+
+@pytest.mark.parametrize("path, root, expected", [
+    ("/site/products/tra", "/site", "products/tra"),
+    ("/site/products/tra/", "/site/", "products/tra"),
+    ("/site/products/./tra", "/site", "products/tra"),
+    ("/site/content/../products/tra", "/site", "products/tra"),
+    ("/site-old/products", "/site", "../site-old/products"),
+    ("/other/x", "/site", "../other/x"),
+    ("/site", "/site", "."),
+    ("/site/a", "/", "site/a"),
+    ("products/tra", "products", "tra"),
+])
+def test_relative_path_is_relpath_with_forward_slashes(path, root, expected):
+    import os
+
+    from ocop.paths import relative_path
+
+    assert relative_path(path, root) == expected == os.path.relpath(path, root).replace(os.sep, "/")

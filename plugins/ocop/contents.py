@@ -12,22 +12,15 @@ import os
 
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
-from pelican.utils import posixize_path
+
+from .paths import relative_path
 
 
 @functools.lru_cache(maxsize=65536)  # pure; Pelican asks for it several times per content and language
 def relative_source_path(content_path: str, source_path: str) -> str:
     """A record's path relative to the content folder, as Pelican's Content.get_relative_source_path()."""
-    root = _absolute(content_path)
-    path = os.path.abspath(os.path.join(root, source_path))
-    if path.startswith(root + os.sep):  # the usual case, without relpath's walk over both paths
-        return posixize_path(path[len(root) + 1:])
-    return posixize_path(os.path.relpath(path, root))
-
-
-@functools.lru_cache(maxsize=16)
-def _absolute(path: str) -> str:
-    return os.path.abspath(path)
+    root = os.path.abspath(content_path)
+    return relative_path(os.path.join(root, source_path), root)
 
 
 class _CachedURLs:

@@ -14,6 +14,7 @@ import functools
 import os
 import re
 
+from .paths import relative_path
 from .problems import WARNING, Problems
 from .yaml_loader import Record, load_record
 
@@ -86,12 +87,6 @@ def _parsed(path: str, parsed: dict | None):
     return functools.cache(lambda: _reload(path, parsed))
 
 
-def _relative(folder: str, root: str) -> str:
-    """`folder` relative to `root`, with forward slashes (a slice in the usual case: 10,000 folders)."""
-    inside = folder.startswith(root + os.sep)
-    return (folder[len(root) + 1:] if inside else os.path.relpath(folder, root)).replace(os.sep, "/")
-
-
 def _where(record: Record | None, *keys) -> tuple[int, int]:
     return record.where(*keys) if record is not None else (1, 1)
 
@@ -115,7 +110,8 @@ def _product_warnings(product, today, settings, site_root: str, problems: Proble
                          decision=current.decision.id, start=expiry.earliest.isoformat(),
                          end=expiry.latest.isoformat())
     if not has_photo(product):
-        problems.add(path, 1, 1, "warn_no_photo", severity=WARNING, folder=_relative(product.folder, site_root) + "/")
+        problems.add(path, 1, 1, "warn_no_photo", severity=WARNING,
+                     folder=relative_path(product.folder, site_root) + "/")
     if not product.name_en:
         line, _ = record().key_where("name") if record() is not None else (1, 1)
         problems.add(path, line, 1, "warn_no_name_en", severity=WARNING)

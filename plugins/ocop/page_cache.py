@@ -28,6 +28,8 @@ import shutil
 
 from .fingerprints import code_digest, digest, file_digest, stable_repr, tree_digest
 from .hardlinks import link_or_copy
+from .output_tree import files_under
+from .paths import relative_path
 
 MANIFEST_VERSION = 2  # 2: pages and cached files are kept in the previous output, not linked
 # Settings that say where and how this build works, not what its pages show (no template reads them).
@@ -155,7 +157,7 @@ def file_stats(paths, root: str) -> dict[str, list]:
     stats = {}
     for path in sorted(paths):
         stat = os.stat(path)
-        stats[os.path.relpath(path, root)] = [stat.st_size, stat.st_mtime_ns]
+        stats[relative_path(path, root)] = [stat.st_size, stat.st_mtime_ns]
     return stats
 
 
@@ -226,8 +228,7 @@ def previous_search(output: str) -> list[str]:
     previous = os.path.join(output, SEARCH_FOLDER)
     if not os.path.isfile(os.path.join(previous, "pagefind-entry.json")):
         return []
-    return sorted(os.path.relpath(os.path.join(current, name), output)
-                  for current, _dirs, names in os.walk(previous) for name in names)
+    return sorted(f"{SEARCH_FOLDER}/{rel}" for rel in files_under(previous))
 
 
 def remember_search(staging: str, output: str, cache_root: str, inputs: str) -> None:

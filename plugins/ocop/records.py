@@ -320,18 +320,16 @@ def checked_records(jobs: list[tuple[str, str, str]], problems: Problems, store=
             unread.append((index, kind, path, raw, key))
 
     def read(job):
-        index, kind, path, raw, _ = job
+        _, kind, path, raw, _ = job
         found = Problems()
         record = load_record(path, found, raw)
         if record is not None and not check_record(kind, record, found):
             record = None
-        return index, record, found.items
+        return record, found.items
 
-    by_index = {job[0]: job for job in unread}
-    for index, record, items in sorted(run_all(unread, read, workers, minimum), key=lambda result: result[0]):
+    for (index, _, _, _, key), (record, items) in zip(unread, run_all(unread, read, workers, minimum), strict=True):
         problems.items.extend(items)
         results[index] = record
-        key = by_index[index][4]
         if record is not None and key is not None and not items:
             store.put(key, record)
     return results

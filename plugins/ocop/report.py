@@ -14,6 +14,7 @@ from . import certificates as cert_rules
 from .check import check
 from .housekeeping import expiring, expiry_window, has_photo, verify_max_days
 from .messages import message_lang, render
+from .paths import relative_path
 from .problems import Problems
 from .rules import DEFAULT_RULES_FILE, label, load_rules
 from .slugs import fold
@@ -62,11 +63,6 @@ def show_span(span: cert_rules.Span) -> str:
     return f"{span.earliest.isoformat()} – {span.latest.isoformat()}"
 
 
-def relative(path: str, root: str) -> str:
-    """A path relative to the site's folder, with forward slashes."""
-    return os.path.relpath(path, root).replace(os.sep, "/")
-
-
 def district_of(region_id: str, regions: dict) -> str:
     """The top-level region (district) a region belongs to."""
     seen = set()
@@ -101,7 +97,7 @@ def expiry_section(catalogue, lang: str, window: int, root: str) -> list[str]:
         region = catalogue.regions.get(product.region)
         decision = f"`{current.decision.id}`" + (f" ({current.decision.number})" if current.decision.number else "")
         rows.append(((expiry.latest, fold(product.name)), [
-            f"{product.name} (`{relative(product.path, root)}`)", region.name if region else product.region,
+            f"{product.name} (`{relative_path(product.path, root)}`)", region.name if region else product.region,
             current.stars, decision, show_span(expiry), state,
         ]))
     lines = ["## " + _t("report_expiry_title", lang, days=window), ""]
@@ -128,7 +124,7 @@ def missing_section(catalogue, settings: dict, lang: str, root: str) -> list[str
         if product.last_verified and (today - product.last_verified).days > stale:
             missing.append(_t("report_missing_verified", lang, date=product.last_verified.isoformat()))
         if missing:
-            rows.append([f"{product.name} (`{relative(product.path, root)}`)", "; ".join(missing)])
+            rows.append([f"{product.name} (`{relative_path(product.path, root)}`)", "; ".join(missing)])
     lines = ["## " + _t("report_missing_title", lang), ""]
     if rows:
         lines += table([_t("report_col_product", lang), _t("report_col_missing", lang)], rows) + [""]
@@ -147,7 +143,7 @@ def missing_section(catalogue, settings: dict, lang: str, root: str) -> list[str
         if decision.signed is not None and not decision.signed.exact:
             missing.append(_t("report_missing_signed", lang, span=show_span(decision.signed)))
         if missing:
-            decision_rows.append([f"`{decision.id}` (`{relative(decision.path, root)}`)", "; ".join(missing),
+            decision_rows.append([f"`{decision.id}` (`{relative_path(decision.path, root)}`)", "; ".join(missing),
                                   uses.get(decision.id, 0)])
     if decision_rows:
         header = [_t("report_col_decision", lang), _t("report_col_missing", lang), _t("report_col_products", lang)]

@@ -21,7 +21,7 @@ class WorkerError(Exception):
 
 
 def worker_count(setting: int | None) -> int:
-    """How many processes render: the setting, else the cores this process may use."""
+    """How many processes share the work: the setting, else the cores this process may use."""
     if setting:
         return max(1, int(setting))
     try:
@@ -31,9 +31,8 @@ def worker_count(setting: int | None) -> int:
 
 
 def run_all(jobs: list, run_one, workers: int = 1, minimum: int = 200, collect=None, merge=None) -> list:
-    """`run_one(job)` for every job, in `workers` processes when there are at least `minimum` jobs.
-
-    The results come in no particular order: the parent's share first, then each worker's.
+    """`run_one(job)` for every job, in the order of the jobs, in `workers` processes when there are at least
+    `minimum` jobs.
 
     `collect()`, called in each worker when it is done, returns what the worker
     learnt that the parent should keep (picklable); the parent passes it to `merge()`.
@@ -45,7 +44,7 @@ def run_all(jobs: list, run_one, workers: int = 1, minimum: int = 200, collect=N
     try:
         for share in shares[1:]:
             children.append(_fork(share, run_one, collect))
-        results = [run_one(job) for job in shares[0]]
+        share_results = [[run_one(job) for job in shares[0]]]
         for pid, read_end in children:
             with os.fdopen(read_end, "rb") as pipe:
                 data = pipe.read()
@@ -53,10 +52,13 @@ def run_all(jobs: list, run_one, workers: int = 1, minimum: int = 200, collect=N
             os.waitpid(pid, 0)
             if "error" in payload:
                 raise WorkerError(payload["error"])
-            results += [tuple(item) for item in payload["results"]]
+            share_results.append(payload["results"])
             if merge is not None:
                 merge(payload.get("collected"))
         children = []
+        results = [None] * len(jobs)
+        for index, done in enumerate(share_results):  # share `index` holds jobs index, index + workers, ...
+            results[index::workers] = done
         return results
     finally:
         for pid, read_end in children:  # the parent failed: stop the workers still running
@@ -69,7 +71,7 @@ def run_all(jobs: list, run_one, workers: int = 1, minimum: int = 200, collect=N
 
 
 def _fork(share: list, run_one, collect=None) -> tuple[int, int]:
-    """Start a worker rendering `share`; returns its pid and the read end of its pipe."""
+    """Start a worker doing the jobs of `share`; returns its pid and the read end of its pipe."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid:
