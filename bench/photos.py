@@ -19,9 +19,10 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "plugins"))
 
-from ocop.photos import Photo, derive_all  # noqa: E402
-from ocop.problems import Problems  # noqa: E402
-from ocop.settings import apply_defaults  # noqa: E402
+from ocop.core.problems import Problems
+from ocop.core.settings import apply_defaults
+from ocop.output.photos import derive_all
+from ocop.records.photos import Photo
 from PIL import Image, ImageDraw  # noqa: E402
 
 

@@ -94,8 +94,8 @@ def run_size(n: int, root: str, photos: bool, plain: bool = True) -> list[dict]:
                                                              plain_out], site), out=plain_out)
     shutil.rmtree(os.path.join(site, "cache"), ignore_errors=True)
     row("catalogue: cold build (no search index)", build(site, output), out=output)
-    row("search index: pagefind on that output (ocop.search_index)",
-        measure([PYTHON, "-m", "ocop.search_index", output], site), pages=count_pages(output))
+    row("search index: pagefind on that output (ocop.output.search_index)",
+        measure([PYTHON, "-m", "ocop.output.search_index", output], site), pages=count_pages(output))
     # The rows below build without the index, as the cold row did: a bundle they did not make would be
     # deleted by the first of them (24,000 files at 10,000 products), which is no part of a warm build.
     shutil.rmtree(os.path.join(output, "pagefind"), ignore_errors=True)

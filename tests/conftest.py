@@ -57,7 +57,7 @@ def tiny_site(tmp_path) -> Path:
 
 def build(site: Path, output: Path | None = None, **overrides) -> Path:
     """Build `site` in this process; raises BuildFailed on errors."""
-    from ocop.build import build as ocop_build
+    from ocop.cli.build import build as ocop_build
 
     output = output or site / "output"
     settings = {"OCOP_MESSAGES_LANG": "en", **overrides}

@@ -4,7 +4,7 @@ import os
 
 import pytest
 from conftest import build, run_cli, tree_digest, write
-from ocop.build import BuildFailed
+from ocop.core.problems import BuildFailed
 
 BROKEN_STARS = ("    stars: 4\n", "    stars: 7\n")
 
@@ -69,8 +69,8 @@ def test_cli_output_through_a_pipe_is_whole_although_the_process_skips_its_teard
     # `python -m ocop` ends with os._exit (exit_now): what it printed must still all arrive.
     import io
 
-    from ocop.build import read_settings
-    from ocop.report import run_report
+    from ocop.cli.build import read_settings
+    from ocop.cli.report import run_report
 
     expected = io.StringIO()
     cwd = os.getcwd()
@@ -123,7 +123,7 @@ def test_template_error_leaves_output_untouched(built, tmp_path):
           "{% extends 'base.html' %}{% block content %}{{ product.nope.deeper }}{% endblock %}")
     with pytest.raises(BuildFailed) as failure:
         build(site, THEME=str(theme))
-    assert "'ocop.contents.Product object' has no attribute 'nope'" in failure.value.report
+    assert "'ocop.site.contents.Product object' has no attribute 'nope'" in failure.value.report
     assert "Traceback" not in failure.value.report
     assert tree_digest(output) == before
     assert staging_left(site) == []

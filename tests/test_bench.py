@@ -16,7 +16,7 @@ CASES = [
     "floor (Jinja2 + Markdown, bench/floor.py)",
     "plain Pelican (products as articles)",
     "catalogue: cold build (no search index)",
-    "search index: pagefind on that output (ocop.search_index)",
+    "search index: pagefind on that output (ocop.output.search_index)",
     "catalogue: warm rebuild, no change",
     "catalogue: rebuild after editing one record",
     "catalogue: rebuild after adding one record",

@@ -223,7 +223,7 @@ def test_theme_templates_override_the_plugins(tmp_path):
     ("/", "/site/a.md"),
 ])
 def test_relative_source_path_is_pelicans(content_path, source_path):
-    from ocop.contents import relative_source_path
+    from ocop.site.contents import relative_source_path
     from pelican.contents import Content
     from pelican.settings import DEFAULT_CONFIG
 
@@ -246,6 +246,6 @@ def test_relative_source_path_is_pelicans(content_path, source_path):
 def test_relative_path_is_relpath_with_forward_slashes(path, root, expected):
     import os
 
-    from ocop.paths import relative_path
+    from ocop.core.paths import relative_path
 
     assert relative_path(path, root) == expected == os.path.relpath(path, root).replace(os.sep, "/")

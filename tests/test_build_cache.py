@@ -1,8 +1,8 @@
 """The caches kept between builds: what they keep, and that a damaged or outdated one only costs time."""
 
 import pytest
-from ocop.build_cache import Store
-from ocop.fingerprints import digest, stable_repr
+from ocop.core.fingerprints import digest, stable_repr
+from ocop.output.build_cache import Store
 
 
 def test_a_store_keeps_what_a_build_used_and_nothing_else(tmp_path):
@@ -74,7 +74,7 @@ def test_stable_repr_has_no_memory_addresses_and_sorts_mappings():
 
 def test_a_cold_build_renders_each_markdown_text_once(tiny_site, monkeypatch):
     from conftest import build
-    from ocop import sanitise
+    from ocop.site import sanitise
 
     rendered = []
     real = sanitise.MarkdownRenderer.render

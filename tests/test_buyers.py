@@ -58,7 +58,7 @@ def test_exports_round_trip_with_the_pages(site):
 
 def test_catalogue_json_has_one_line_per_record():
     """A changed product is a changed line when two days' files are compared."""
-    from ocop.exports import catalogue_json
+    from ocop.site.exports import catalogue_json
 
     data = {"format": "ocop-catalogue", "groups": {"a": {"vi": "Ă"}}, "regions": [],
             "products": [{"id": "tra", "name": "Trà \"hoa\"\nvàng"}, {"id": "mat", "name": "Mật"}]}
@@ -210,7 +210,7 @@ def test_supplier_directory_filters_without_a_server(site):
 ])
 def test_gtin_is_validated(tiny_site, code, message):
     from conftest import TODAY
-    from ocop.records import load_catalogue
+    from ocop.records.loader import load_catalogue
 
     record = tiny_site / "products/tra-hoa-vang/product.yaml"
     record.write_text(record.read_text(encoding="utf-8").replace('"8931234567897"', code), encoding="utf-8")
@@ -225,6 +225,6 @@ def test_gtin_is_validated(tiny_site, code, message):
     ("-3", "-3"), ("Trà", "Trà"), (None, ""), (3, "3"),
 ])
 def test_csv_cells_cannot_become_formulas(value, cell):
-    from ocop.exports import spreadsheet_safe
+    from ocop.site.exports import spreadsheet_safe
 
     assert spreadsheet_safe(value) == cell

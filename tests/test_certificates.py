@@ -3,8 +3,9 @@
 import datetime as dt
 
 import pytest
-from ocop.certificates import EXPIRED, REVOKED, UNKNOWN, VALID, Span, add_months, expiry_span, status
-from ocop.template_helpers import span_date, stars_symbol, vi_date
+from ocop.core.dates import vi_date
+from ocop.records.certificates import EXPIRED, REVOKED, UNKNOWN, VALID, Span, add_months, expiry_span, status
+from ocop.site.template_helpers import span_date, stars_symbol
 
 D = dt.date
 

@@ -22,9 +22,9 @@ import subprocess
 import pytest
 from browser import serve
 from conftest import FIXTURE, REPO, build, write
-from ocop.build import read_settings
-from ocop.headers import immutable_folders
-from ocop.settings import DEFAULTS, apply_defaults, security_headers
+from ocop.cli.build import read_settings
+from ocop.core.settings import DEFAULTS, apply_defaults, security_headers
+from ocop.output.headers import immutable_folders
 
 VIOLATIONS = """
 window.__csp = [];

@@ -6,9 +6,10 @@ from html.parser import HTMLParser
 
 import pytest
 from conftest import FIXTURE, REPO, TODAY, build, write
-from ocop.numbers import parse_partial_date, year_bucket
-from ocop.records import load_catalogue
-from ocop.rules import load_rules
+from ocop.records.figures import parse_partial_date
+from ocop.records.loader import load_catalogue
+from ocop.records.rules import load_rules
+from ocop.site.numbers import year_bucket
 
 # report 17/BC-VPĐP, footnote 5: the nine products certified 3 stars in 2021, in six districts
 FOOTNOTE_5_DISTRICTS = {"muong-lay", "muong-ang", "tua-chua", "dien-bien", "tuan-giao", "muong-cha"}

@@ -428,9 +428,9 @@ def test_new_news_interactive(tiny_site):
 @given(st.text(alphabet=st.characters(codec="utf-8", categories=["L", "M", "N", "P", "S", "Zs"]),
                min_size=1, max_size=40))
 def test_scaffolded_text_reads_back_as_written(value):
-    from ocop.problems import Problems
-    from ocop.scaffold import yaml_scalar
-    from ocop.yaml_loader import parse_text
+    from ocop.cli.scaffold import yaml_scalar
+    from ocop.core.problems import Problems
+    from ocop.records.yaml_loader import parse_text
 
     problems = Problems()
     record = parse_text("x.yaml", f"name: {yaml_scalar(value)}\n", problems)
@@ -605,15 +605,15 @@ def test_github_annotations_for_warnings(tiny_site):
 
 
 def test_github_escapes_what_would_end_a_command():
-    from ocop.check import github_escape
+    from ocop.cli.check import github_escape
 
     assert github_escape("50% done\nnext") == "50%25 done%0Anext"
     assert github_escape("a:b,c", property_value=True) == "a%3Ab%2Cc"
 
 
 def test_housekeeping_warns_about_a_record_without_sources(tmp_path):
-    from ocop.housekeeping import warnings_for
-    from ocop.records import Catalogue, Producer
+    from ocop.records.housekeeping import warnings_for
+    from ocop.records.model import Catalogue, Producer
 
     path = write(tmp_path / "products/_producers/htx-a.yaml", "name: HTX A\n")
     catalogue = Catalogue(root=str(tmp_path / "products"), today=datetime.date(2026, 11, 29))
@@ -860,7 +860,7 @@ def test_vscode_maps_every_record_to_its_schema():
 
 
 def test_the_guides_explain_every_warning():
-    from ocop.messages import MESSAGES
+    from ocop.core.messages import MESSAGES
 
     guides = {"vi": (REPO / "docs/huong-dan-bien-tap.md").read_text(encoding="utf-8"),
               "en": (REPO / "docs/editors-guide.md").read_text(encoding="utf-8")}
@@ -922,7 +922,7 @@ def test_has_photo_agrees_with_the_photo_list(tmp_path, files, expected):
     """The build's quick "has a photo" check says what `photos()` (the report's list) would."""
     from types import SimpleNamespace
 
-    from ocop.housekeeping import has_photo, photos
+    from ocop.records.housekeeping import has_photo, photos
 
     for name in files:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)

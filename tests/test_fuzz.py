@@ -23,11 +23,11 @@ import pytest
 from conftest import FIXTURE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ocop.messages import render
-from ocop.problems import Problems
-from ocop.records import load_catalogue
-from ocop.schema_check import check_record
-from ocop.yaml_loader import Record, load_record, parse_text
+from ocop.core.messages import render
+from ocop.core.problems import Problems
+from ocop.records.loader import load_catalogue
+from ocop.records.schema_check import check_record
+from ocop.records.yaml_loader import Record, load_record, parse_text
 
 TODAY = datetime.date(2026, 11, 29)
 FUZZ = settings(derandomize=True, database=None, deadline=None, max_examples=150,
@@ -229,8 +229,8 @@ LINK_TOKENS = st.sampled_from(["{attach}", "{static}", "{filename}", "|attach|",
 @given(data=st.data())
 def test_news_articles_give_clear_errors(tmp_path_factory, data):
     """News headers and links, mutated: check_article and check_links report, never raise."""
-    from ocop.links import check_links
-    from ocop.news import check_article
+    from ocop.records.links import check_links
+    from ocop.records.news import check_article
 
     text = data.draw(mutated(NEWS))
     for _ in range(data.draw(st.integers(0, 3))):

@@ -49,7 +49,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE, REPO, run_cli, tree_digest
-from ocop.sanitise import ALLOWED_TAGS, MarkdownRenderer
+from ocop.site.sanitise import ALLOWED_TAGS, MarkdownRenderer
 from PIL import Image
 
 PRODUCT = "products/tra-hoa-vang/product.yaml"

@@ -4,7 +4,7 @@ import re
 
 import pytest
 from conftest import FIXTURE, REPO, build
-from ocop.translations_tool import extract
+from ocop.cli.translations import extract
 
 
 @pytest.mark.parametrize("templates, catalogue", [

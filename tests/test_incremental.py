@@ -180,7 +180,7 @@ def test_pages_rendered_by_forked_workers_equal_pages_rendered_in_one_process(ti
 
 
 def test_an_error_in_a_rendering_worker_fails_the_build_cleanly(tiny_site):
-    from ocop.build import BuildFailed
+    from ocop.core.problems import BuildFailed
 
     site = tiny_site
     output = build(site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False)
@@ -197,7 +197,7 @@ def test_an_error_in_a_rendering_worker_fails_the_build_cleanly(tiny_site):
 
 def test_settings_that_pages_do_not_show_are_not_in_the_page_keys():
     """Turning the search index or the worker count on or off must not make a build render every page."""
-    from ocop.page_cache import _UNRELATED_SETTINGS
+    from ocop.output.page_cache import _UNRELATED_SETTINGS
 
     templates = [p for folder in ("plugins/ocop/templates", "theme/templates")
                  for p in (Path(__file__).resolve().parent.parent / folder).rglob("*.html")]

@@ -4,7 +4,7 @@ import re
 
 import pytest
 from conftest import build, write
-from ocop.sanitise import MarkdownRenderer
+from ocop.site.sanitise import MarkdownRenderer
 
 HOSTILE_MARKDOWN = [
     ("<script>alert(1)</script>", "<script"),

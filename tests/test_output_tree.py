@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from conftest import build, tree_digest, write
-from ocop import output_tree
-from ocop.build import BuildFailed
-from ocop.output_tree import BuildTree, files_under
+from ocop.core.problems import BuildFailed
+from ocop.output import output_tree
+from ocop.output.output_tree import BuildTree, files_under
 
 TODAY = "2026-11-29"
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 from conftest import build, tree_digest
-from ocop.build import BuildFailed
-from ocop.records import load_catalogue
+from ocop.core.problems import BuildFailed
+from ocop.records.loader import load_catalogue
 from PIL import Image, ImageCms
 
 TODAY = __import__("datetime").date(2026, 11, 29)

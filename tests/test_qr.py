@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from ocop import qr
+from ocop.output import qr
 from test_buyers import rasterise
 
 zxingcpp = pytest.importorskip("zxingcpp")

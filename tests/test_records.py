@@ -4,7 +4,7 @@ import os
 
 import pytest
 from conftest import TODAY, write
-from ocop.records import load_catalogue
+from ocop.records.loader import load_catalogue
 
 VALID = {
     "_province.yaml": "name: Tỉnh Thử\noffice: Văn phòng\nsources: [bc]\n",
@@ -232,9 +232,9 @@ def test_messages_in_vietnamese(tmp_path):
 def test_records_read_by_worker_processes_equal_records_read_in_one(tmp_path):
     """Files are read and checked in forked workers on a cold build: the same records, the same problems in
     the same order, and only files without problems are kept for the next build."""
-    from ocop.build_cache import Store
-    from ocop.problems import Problems
-    from ocop.records import checked_records
+    from ocop.core.problems import Problems
+    from ocop.output.build_cache import Store
+    from ocop.records.loader import checked_records
 
     make_data(tmp_path, {
         PRODUCT: VALID[PRODUCT].replace("stars: 3", "stars: 7") + "colour: red\n",

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 from conftest import FIXTURE, REPO, build
-from ocop import search_index
-from ocop.search_index import folder_pattern, indexed_pages, language_globs, merge_entries
+from ocop.output import search_index
+from ocop.output.search_index import folder_pattern, indexed_pages, language_globs, merge_entries
 
 
 @pytest.mark.parametrize("path, pattern", [
@@ -135,7 +135,7 @@ def test_a_pagefind_failure_is_a_clear_error(tmp_path):
     (site / "pagefind").write_text("in the way", encoding="utf-8")  # Pagefind cannot make its folder
     with pytest.raises(search_index.IndexFailed, match="File exists"):
         search_index.index_site(str(site))
-    result = subprocess.run([sys.executable, "-m", "ocop.search_index", str(site)], capture_output=True, text=True,
-                            env={**os.environ, "PYTHONPATH": str(REPO / "plugins")})
+    result = subprocess.run([sys.executable, "-m", "ocop.output.search_index", str(site)], capture_output=True,
+                            text=True, env={**os.environ, "PYTHONPATH": str(REPO / "plugins")})
     assert result.returncode == 1
     assert result.stderr.startswith("pagefind: ") and "Traceback" not in result.stderr

@@ -4,7 +4,7 @@ import re
 
 import pytest
 from conftest import REPO, TODAY, run_cli
-from ocop.records import load_catalogue
+from ocop.records.loader import load_catalogue
 
 FOOTNOTE_5 = {  # report 17/BC-VPĐP, footnote 5: the nine products certified 3 stars in 2021
     "ca-tep-dau-say-na-lay": "muong-lay",

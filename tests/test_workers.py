@@ -3,7 +3,7 @@
 import os
 
 import pytest
-from ocop.workers import WorkerError, run_all
+from ocop.core.workers import WorkerError, run_all
 
 
 @pytest.mark.parametrize("workers", [1, 2, 3, 7])

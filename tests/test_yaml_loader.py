@@ -1,8 +1,8 @@
 """The YAML reader: data only, every surprise an error with its line and column."""
 
 import pytest
-from ocop.problems import Problems
-from ocop.yaml_loader import load_record, parse_text
+from ocop.core.problems import Problems
+from ocop.records.yaml_loader import load_record, parse_text
 
 
 def messages(text: str, lang: str = "en") -> list[str]:

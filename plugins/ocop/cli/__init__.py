@@ -1,0 +1,1 @@
+"""The commands (`python -m ocop …`): build, serve, check, report, new records, translations."""

@@ -1,0 +1,1 @@
+"""What every stage shares: settings, paths and ids, fingerprints, problems and their messages."""

@@ -1,0 +1,1 @@
+"""Files out: the page cache, the output tree, photos, QR codes, the search index, headers."""

@@ -1,0 +1,1 @@
+"""Content and pages: Pelican content objects, the generator, lists, structured data, exports."""
