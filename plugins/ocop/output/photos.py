@@ -1,10 +1,8 @@
-"""Product and producer photos: checked like records, derived once, cached forever.
+"""Product and producer photos, derived once and cached forever.
 
-Two stages. `check_photos()` runs with the records (so `make check` sees it):
-it resolves each listed file inside the record's own folder, refuses paths and
-links that leave it, and reads the image header to refuse what is not a
-JPEG, PNG or WebP photo of a sane size. `derive_all()` runs in the build: each
-source is decoded once, turned upright (EXIF orientation), converted to sRGB,
+The records stage has checked each listed file (records/photos.py: inside the
+record's folder, a JPEG, PNG or WebP photo of a sane size). `derive_all()` runs
+in the build: each source is decoded once, turned upright (EXIF orientation), converted to sRGB,
 stripped of every metadata field (GPS above all) and written at a few widths
 as WebP and JPEG, plus a 1200×630 social card. Results are cached under
 Pelican's cache folder, keyed by the source bytes and the derivation settings,

@@ -1,4 +1,4 @@
-"""News articles: sanitised like every text, and linked to the products they feature.
+"""News articles checked like records, and the records they name resolved.
 
 News are ordinary Pelican articles (content/news/*.md). Their `Products:`,
 `Producers:` and `Sources:` metadata name records by id; an unknown id is an

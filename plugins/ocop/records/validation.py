@@ -1,4 +1,4 @@
-"""`make check`: validate every record and news reference without building the site."""
+"""Every record and news reference checked without building the site (`make check`, and a build's preflight)."""
 
 from __future__ import annotations
 

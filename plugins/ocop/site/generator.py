@@ -2,8 +2,9 @@
 
 generate_context() reads and checks every record (all problems at once, or a
 CatalogueError before anything is written), turns them into Product, Producer
-and Region contents and links them to each other and to the news.
-generate_output() writes the product, list, index and home pages and the feed.
+and Region contents (language.py) and links them to each other and to the news,
+derives photos and starts the QR codes. generate_output() (pages.py) writes the
+product, list, index and home pages, the feed and the exports.
 """
 
 from __future__ import annotations

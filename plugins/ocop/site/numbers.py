@@ -1,12 +1,7 @@
 """The programme in numbers: reported figures (products/_figures.yaml) beside counts from the records.
 
-Two halves, both pure:
-
-- `figures_from()` turns the checked `_figures.yaml` record into `Figures`
-  (what the sources report: products certified each year, totals at reported
-  dates, other figures, plan targets), reporting inconsistent values as
-  problems at their line like every record;
-- `compute_numbers()` counts one language's catalogue view (by year of first
+The reported figures are read and checked with the records (records/figures.py).
+`compute_numbers()`, a pure function, counts one language's catalogue view (by year of first
   certification, star level, district, group, producer legal form, validity
   today), puts the reported figures beside the record counts with the share
   the catalogue covers, and lays out the bar charts the numbers page draws as
@@ -23,13 +18,7 @@ from dataclasses import dataclass, field
 from ..records import certificates as cert_rules
 from ..records.figures import Figures
 from ..records.targets import measure
-
-# Bar-chart geometry, in SVG user units: a label line above each bar, the value after it.
-CHART_WIDTH = 400
-BAR_MAX = 300
-ROW_HEIGHT = 44
-BAR_HEIGHT = 16
-LABEL_SIZE = 14
+from .charts import Bar, Chart, layout, percent
 
 # How a plan target is measured on the records (the same names as `ocop report`'s OCOP_TARGETS).
 MEASURES = ("new_products", "upgraded_3_to_4")
@@ -51,66 +40,6 @@ def year_bucket(span: cert_rules.Span) -> tuple[int, int]:
 def bucket_label(bucket: tuple[int, int]) -> str:
     """`2021`, or `2019–2020` for a date known only to lie in either year."""
     return str(bucket[0]) if bucket[0] == bucket[1] else f"{bucket[0]}–{bucket[1]}"
-
-
-def percent(part: int, whole: int | None) -> int | None:
-    """`part` as a whole percentage of `whole` (None when there is nothing to compare with)."""
-    if not whole:
-        return None
-    return round(100 * part / whole)
-
-
-@dataclass
-class Bar:
-    """One category: its count, the reported count beside it, and its bar's geometry."""
-
-    key: str
-    value: int
-    label: str | None = None  # None: the template words the category from `key`
-    label_lang: str | None = None  # the label's language when it differs from the page's
-    reported: int | None = None
-    content: object = None  # the region, group or star level the row links to
-    extra: dict = field(default_factory=dict)
-    y: int = 0
-    width: float = 0
-    reported_width: float = 0
-
-    @property
-    def coverage(self) -> int | None:
-        """The records as a percentage of the reported count (None when nothing is reported)."""
-        return percent(self.value, self.reported)
-
-
-@dataclass
-class Chart:
-    """A horizontal bar chart: rows top to bottom, laid out in SVG user units."""
-
-    id: str
-    rows: list[Bar]
-    maximum: int = 1
-    width: int = CHART_WIDTH
-    height: int = 0
-    has_reported: bool = False
-    row_height: int = ROW_HEIGHT
-    bar_height: int = BAR_HEIGHT
-    label_size: int = LABEL_SIZE
-
-
-def layout(chart_id: str, rows: list[Bar]) -> Chart:
-    """Scale the rows' bars to the widest count (records or reported) and stack them."""
-    maximum = max([1, *(r.value for r in rows), *(r.reported or 0 for r in rows)])
-    for index, row in enumerate(rows):
-        row.y = index * ROW_HEIGHT
-        row.width = _short(row.value * BAR_MAX / maximum)
-        row.reported_width = _short((row.reported or 0) * BAR_MAX / maximum)
-    return Chart(chart_id, rows, maximum=maximum, height=len(rows) * ROW_HEIGHT + 4,
-                 has_reported=any(r.reported is not None for r in rows))
-
-
-def _short(length: float) -> float | int:
-    """A length to a tenth of a unit, written without `.0` (the page stays light)."""
-    length = round(length, 1)
-    return int(length) if length == int(length) else length
 
 
 @dataclass
