@@ -39,7 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     serve_parser.add_argument("-o", "--output", default=None)
     serve_parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
     serve_parser.add_argument("--bind", default="127.0.0.1")
-    commands.add_parser("translations", help="collect the templates' UI strings into the .po catalogues")
+    commands.add_parser("translations",
+                        help="collect the templates' UI strings and the editors' messages into the .po catalogues")
     args = parser.parse_args(argv)
 
     if args.command == "check":

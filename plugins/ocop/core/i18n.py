@@ -22,21 +22,40 @@ from .paths import TRANSLATIONS_DIR
 PLUGIN_TRANSLATIONS = TRANSLATIONS_DIR
 
 
+def context_key(context: str, message_id: str) -> str:
+    """The key of an entry with a msgctxt, as GNU gettext makes it: context, EOT, msgid."""
+    return f"{context}\x04{message_id}"
+
+
 @functools.cache
 def _read_catalogue(path: str, mtime: float) -> dict[str, str | tuple]:
-    """msgid -> msgstr (or a tuple of plural forms) of one .po file; fuzzy and empty entries skipped."""
+    """msgid -> msgstr (or a tuple of plural forms) of one .po file; fuzzy and empty entries skipped.
+
+    An entry with a msgctxt (the editors' messages, whose context is their code) is keyed
+    `context_key(msgctxt, msgid)`, apart from the UI string with the same msgid.
+    """
     with open(path, "rb") as handle:
         catalogue = read_po(handle)
     messages = {}
     for message in catalogue:
         if not message.id or message.fuzzy:
             continue
+        message_id = message.id[0] if isinstance(message.id, (list, tuple)) else message.id
+        key = context_key(message.context, message_id) if message.context else message_id
         if isinstance(message.id, (list, tuple)):
             if all(message.string):
-                messages[message.id[0]] = tuple(message.string)
+                messages[key] = tuple(message.string)
         elif message.string:
-            messages[message.id] = message.string
+            messages[key] = message.string
     return messages
+
+
+def plugin_catalogue(lang: str) -> dict[str, str | tuple]:
+    """The plugin's own catalogue for `lang` (empty when there is none), read once per process."""
+    path = os.path.join(PLUGIN_TRANSLATIONS, f"{lang}.po")
+    if not os.path.isfile(path):
+        return {}
+    return _read_catalogue(path, os.path.getmtime(path))
 
 
 def load_catalogues(folders: list[str], languages: list[str]) -> dict[str, dict]:
