@@ -15,9 +15,13 @@ holds on its own, without any header.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import time
+import urllib.error
+import urllib.request
 
 import pytest
 from browser import serve
@@ -219,3 +223,29 @@ def test_nginx_accepts_the_snippet(tmp_path):
         """, encoding="utf-8")
     result = subprocess.run([nginx, "-t", "-q", "-p", str(tmp_path), "-c", str(conf)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+    if os.geteuid() != 0:
+        return
+    # Served for real: a staging folder inside a mounted web root is never shown (README, "Where output/ lives").
+    (tmp_path / "index.html").write_text("site", encoding="utf-8")
+    (tmp_path / ".ocop-build-abc").mkdir()
+    (tmp_path / ".ocop-build-abc" / "index.html").write_text("half-built", encoding="utf-8")
+    conf.write_text("user root;\n" + conf.read_text(encoding="utf-8"), encoding="utf-8")
+    server = subprocess.Popen([nginx, "-p", str(tmp_path), "-c", str(conf), "-g", "daemon off;"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        statuses = {}
+        for path in ("/", "/.ocop-build-abc/", "/.ocop-build-abc/index.html"):
+            for _attempt in range(50):
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:8089{path}", timeout=5) as response:
+                        statuses[path] = response.status
+                    break
+                except urllib.error.HTTPError as error:
+                    statuses[path] = error.code
+                    break
+                except OSError:
+                    time.sleep(0.1)  # not listening yet
+        assert statuses == {"/": 200, "/.ocop-build-abc/": 404, "/.ocop-build-abc/index.html": 404}
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -402,7 +402,8 @@ def test_bad_today_or_source_date_epoch_is_a_message(site, variable, value, expe
      "bad.py:2:11: error: the settings file has an error: SyntaxError: '[' was never closed"),
     ("bad.py", ("-s", "bad.py", "check"),
      "bad.py:2:11: error: the settings file has an error: SyntaxError: '[' was never closed"),
-    ("afile", ("build", "-o", "afile/output"), "error: cannot write the site into {site}/afile/output: File exists\n"
+    ("afile", ("build", "-o", "afile/output"), "error: `afile` is a file where a folder is needed (File exists): "
+                                               "rename or remove it, or build into another folder with `-o`\n"
                                                "1 " + COUNT_LINE),
 ])
 def test_broken_settings_or_output_folder_is_a_message(site, setup, args, expected):

@@ -15,7 +15,8 @@ from ocop.core.messages.catalogue import message, template
 
 CATALOGUE = REPO / "plugins/ocop/translations/en.po"
 MESSAGES_DIR = REPO / "plugins/ocop/core/messages"
-# {code: [Vietnamese, English]}, written from the old MESSAGES dict before the texts moved to en.po.
+# {code: [Vietnamese, English]}: first written from the old MESSAGES dict before the texts moved to en.po;
+# a message changed on purpose is changed here too.
 SNAPSHOT = json.loads((Path(__file__).parent / "data/messages-snapshot.json").read_text(encoding="utf-8"))
 
 

@@ -33,8 +33,10 @@ import traceback
 from ..core.messages import message_lang, render
 from ..core.problems import BuildFailed, CatalogueError, Problems
 from ..core.settings import cache_path
+from ..core.system_errors import shown_path, system_error
 from ..output import page_cache
-from ..output.publish import STAGING_PREFIX, discard_build, put_in_place, remove_stale_staging
+from ..output.output_tree import STAGING_PREFIX, staging_place
+from ..output.publish import discard_build, put_in_place, remove_stale_staging
 from ..records.links import check_links
 from ..records.news import check_article
 
@@ -187,22 +189,26 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
     if os.environ.get("OCOP_TODAY") and "OCOP_TODAY" not in overrides:
         overrides["OCOP_TODAY"] = os.environ["OCOP_TODAY"]  # as for `make check`: the environment wins
     settings = read_settings(settings_file, overrides)
-    output = os.path.abspath(output or settings["OUTPUT_PATH"])
-    parent = os.path.dirname(output)
+    given = os.path.abspath(output or settings["OUTPUT_PATH"])
+    root = os.path.dirname(os.path.abspath(settings["PATH"]))
+    lang = message_lang(settings)
     try:
-        os.makedirs(parent, exist_ok=True)
-        remove_stale_staging(parent)
-        staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent)
+        # output/ may be a link (its real folder is written) or a mount point (staged inside: output_tree.py).
+        output, staging_parent, swappable = staging_place(given)
+        os.makedirs(os.path.dirname(output), exist_ok=True)
+        remove_stale_staging(os.path.dirname(output), output)
+        staging = tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=staging_parent)
     except OSError as exc:
-        lang = message_lang(settings)
-        message = render("output_unwritable", {"path": output, "reason": exc.strerror or str(exc)}, lang)
-        raise BuildFailed(f"{render('error', {}, lang)}: {message}\n"
+        if os.path.basename(os.fsdecode(exc.filename or "")).startswith(STAGING_PREFIX):
+            exc.filename = given  # the staging folder could not be made: name the folder the editor knows
+        raise BuildFailed(f"{render('error', {}, lang)}: {system_error(exc, lang, root=root, fallback_path=given)}\n"
                           + render("error_count", {"count": 1}, lang)) from None
+    # A message names a file of the build by where it was going in output/.
+    places = {staging: given, output: given}
     overrides.update({"OUTPUT_PATH": staging, "DELETE_OUTPUT_DIRECTORY": False})
     settings = read_settings(settings_file, overrides)
     if settings.get("OCOP_INCREMENTAL", True):  # pages that did not change are taken from `output`
         settings["OCOP_INCREMENTAL_FROM"] = output
-    lang = message_lang(settings)
     cache_root = cache_path(settings)
 
     counter = _ErrorCounter(stream)
@@ -218,7 +224,7 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
         Pelican(settings).run()
         if counter.errors:
             raise BuildFailed(render("error_count", {"count": len(counter.errors)}, lang))
-        put_in_place(settings, staging, output, cache_root, stream)
+        put_in_place(settings, staging, output, cache_root, stream, swappable, places)
         page_cache.promote(output, cache_root)
     except CatalogueError as exc:
         discard_build(staging, output, cache_root)
@@ -226,6 +232,13 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
     except BuildFailed:
         discard_build(staging, output, cache_root)
         raise
+    except OSError as exc:  # a full disk, a read-only folder…: one line, never a traceback
+        discard_build(staging, output, cache_root)
+        if debug:
+            raise
+        line = system_error(exc, lang, places, root, fallback_path=shown_path(given, {}, root))
+        raise BuildFailed(f"{render('error', {}, lang)}: {line}\n"
+                          + render("error_count", {"count": 1}, lang)) from exc
     except BaseException as exc:
         discard_build(staging, output, cache_root)
         if debug or isinstance(exc, (KeyboardInterrupt, SystemExit)):
@@ -237,6 +250,6 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
         pelican_logger.removeHandler(counter)
         pelican_logger.setLevel(previous_level)
         gc.unfreeze()  # the generator froze the catalogue for the build (CatalogueGenerator.generate_context)
-    return output
+    return given
 
 

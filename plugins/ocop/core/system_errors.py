@@ -28,6 +28,8 @@ CODES = {
     errno.EMFILE: "os_too_many_files",
     errno.ENFILE: "os_too_many_files",
     errno.EIO: "os_io",
+    errno.EEXIST: "os_not_a_folder",  # makedirs where a file stands
+    errno.ENOTDIR: "os_not_a_folder",
 }
 
 

@@ -17,32 +17,45 @@ until the whole build has succeeded; then
   tree in one folder (Pagefind indexes a folder): the kept files are linked
   into staging, which replaces output/ with two renames. A first build, and a
   build with incremental builds turned off, are swapped in the same way.
+
+output/ cannot always be renamed: a mount point (a Docker volume, an NFS share)
+refuses it, and a staging folder on another file system cannot be renamed into
+it. `staging_place()` says where a build stages so that its files can be moved in
+with one rename each: beside output/ (its real folder, when output/ is a link) when
+that is the same file system, else inside output/ as a hidden folder that the
+update skips and removes. Such an output/ is always updated in place, never swapped.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import filecmp
 import os
+import re
 import shutil
 import subprocess
 import tempfile
 
 from ..core.hardlinks import link_or_copy
 
+STAGING_PREFIX = ".ocop-build-"  # a build being written
 OLD_PREFIX = ".ocop-old-"  # a replaced output tree, being deleted
+MOUNT_INFO = "/proc/self/mountinfo"
 # Moving this many files in costs about a second here, whatever share of the site they are.
 MOVE_IN_ANYWAY = 2000
 
 
-def files_under(folder: str) -> set[str]:
-    """Every file under `folder`, as paths relative to it ('/'-separated)."""
+def files_under(folder: str, skip: tuple[str, ...] = ()) -> set[str]:
+    """Every file under `folder`, as paths relative to it ('/'-separated), but top-level names starting with `skip`."""
     found: set[str] = set()
     pending = [("", folder)]
     while pending:
         prefix, path = pending.pop()
         with os.scandir(path) as entries:
             for entry in entries:
+                if skip and not prefix and entry.name.startswith(skip):
+                    continue
                 rel = prefix + entry.name
                 if entry.is_dir(follow_symlinks=False):
                     pending.append((rel + "/", entry.path))
@@ -81,6 +94,10 @@ class BuildTree:
         paths.update((rel, os.path.join(self.staging, rel)) for rel in self.written)
         return paths
 
+    def rescan(self) -> None:
+        """Take in what was written into staging since (the search index, once staging holds the whole site)."""
+        self.written = files_under(self.staging)
+
     def keep(self, rels) -> None:
         """Keep these files of the previous output as well (a search index that is still right)."""
         self.kept.update(set(rels) - self.written)
@@ -103,7 +120,7 @@ class BuildTree:
         normalise_modes(self.staging)
         new = self.written | self.kept
         emptied = set()
-        for rel in files_under(self.output) - new:
+        for rel in files_under(self.output, skip=(STAGING_PREFIX, OLD_PREFIX)) - new:
             _remove(os.path.join(self.output, rel))
             emptied.add(os.path.dirname(rel))
         for folder in sorted(emptied, key=len, reverse=True):  # deepest first
@@ -119,14 +136,38 @@ class BuildTree:
                 made.add(folder)
             if os.path.isdir(target) and not os.path.islink(target):
                 shutil.rmtree(target)  # a folder where the new build has a file
-            os.replace(source, target)
-        os.chmod(self.output, 0o755)
+            _move_in(source, target)
+        _set_folder_mode(self.output)
         shutil.rmtree(self.staging)
+
+
+def _move_in(source: str, target: str) -> None:
+    """Put `source` at `target` with one rename; from another file system, copied beside `target` first."""
+    try:
+        os.replace(source, target)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        partial = os.path.join(os.path.dirname(target), f".ocop-part-{os.path.basename(target)}")
+        try:
+            shutil.copy2(source, partial)
+            os.replace(partial, target)  # visitors see the old file or the new one, never a part
+        finally:
+            _remove(partial)
+
+
+def _set_folder_mode(folder: str) -> None:
+    """0755 for the site's folder, when it has another mode and may be changed (a mount's root may not)."""
+    with contextlib.suppress(PermissionError):
+        if os.stat(folder).st_mode & 0o7777 != 0o755:
+            os.chmod(folder, 0o755)
 
 
 def _same_file(source: str, target: str) -> bool:
     """Whether `target` exists with the bytes of `source`."""
     try:
+        if os.path.samefile(source, target):  # a kept file linked into staging for the search index
+            return True
         return os.path.isfile(target) and filecmp.cmp(source, target, shallow=False)
     except OSError:
         return False
@@ -160,6 +201,46 @@ def _make_folder(root: str, folder: str) -> None:
             os.remove(path)
         path = os.path.dirname(path)
     os.makedirs(folder, exist_ok=True)
+
+
+def mount_points(mount_info: str = MOUNT_INFO) -> set[str]:
+    """Every mount point of this process (Linux), bind mounts of the same file system included."""
+    try:
+        with open(mount_info, encoding="utf-8", errors="surrogateescape") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return set()
+    # Field 5 is the mount point, with space, tab, newline and backslash written as octal escapes.
+    return {re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), line.split(" ")[4])
+            for line in lines if len(line.split(" ")) > 4}
+
+
+def is_mount_point(path: str) -> bool:
+    """Whether `path` is a mount point, including a bind mount that os.path.ismount cannot see."""
+    return os.path.ismount(path) or os.path.realpath(path) in mount_points()
+
+
+def staging_place(output: str) -> tuple[str, str, bool]:
+    """(the real output folder, where to stage the build, whether the real folder may be swapped for a new one).
+
+    Staging must be on output's file system, so that each file moves in with one
+    rename: beside the real folder when that is the same file system, else (a mount
+    point, or a folder whose parent cannot be written) inside it.
+    """
+    real = os.path.realpath(output)
+    parent = os.path.dirname(real)
+    if not os.path.isdir(real):
+        return real, parent, True
+    if is_mount_point(real) or not _same_device(real, parent) or not os.access(parent, os.W_OK):
+        return real, real, False
+    return real, parent, True
+
+
+def _same_device(a: str, b: str) -> bool:
+    try:
+        return os.stat(a).st_dev == os.stat(b).st_dev
+    except OSError:
+        return False
 
 
 def swap(staging: str, output: str) -> None:

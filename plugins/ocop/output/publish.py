@@ -8,9 +8,9 @@ import shutil
 
 from ..core.messages import message_lang, render
 from ..core.problems import BuildFailed
-from ..output import output_tree, page_cache, search_index
-
-STAGING_PREFIX = ".ocop-build-"
+from ..core.system_errors import system_error
+from . import output_tree, page_cache, search_index
+from .output_tree import STAGING_PREFIX
 
 
 def discard_build(staging: str, output: str, cache_root: str) -> None:
@@ -27,8 +27,13 @@ def index_for_search(site: str) -> None:
         raise BuildFailed(f"pagefind: {exc}") from None
 
 
-def put_in_place(settings: dict, staging: str, output: str, cache_root: str, stream) -> None:
-    """Index the new build for search when it needs it, and make it output/ (output_tree.py)."""
+def put_in_place(settings: dict, staging: str, output: str, cache_root: str, stream, swappable: bool = True,
+                 places: dict | None = None) -> None:
+    """Index the new build for search when it needs it, and make it output/ (output_tree.py).
+
+    `swappable` is False when output/ may not be renamed (a mount point, or staging
+    inside it): it is then updated in place whatever that costs.
+    """
     lang = message_lang(settings)
     in_place = bool(settings.get("OCOP_INCREMENTAL_FROM")) and os.path.isdir(output)
     manifest = page_cache.read_pending(output, cache_root)  # read once: 5 MB of JSON at 10,000 products
@@ -46,23 +51,25 @@ def put_in_place(settings: dict, staging: str, output: str, cache_root: str, str
         else:  # some indexed page changed: Pagefind needs the whole site in one folder
             tree.materialise()
             index_for_search(staging)
+            tree.rescan()
             page_cache.remember_search(staging, output, cache_root, inputs)
             in_place = False
-    in_place = in_place and tree.cheaper_in_place()
+    in_place = (in_place and tree.cheaper_in_place()) or not swappable
     if in_place:
         try:
             tree.update()
         except OSError as exc:  # a full disk, say: output/ holds whole files, old and new
-            message = render("update_interrupted", {"reason": exc.strerror or str(exc)}, lang)
+            message = render("update_interrupted", {"cause": system_error(exc, lang, places)}, lang)
             raise BuildFailed(f"{render('error', {}, lang)}: {message}") from None
     else:
         tree.materialise()
         output_tree.swap(staging, output)
 
 
-def remove_stale_staging(parent: str) -> None:
+def remove_stale_staging(*folders: str) -> None:
     """Delete staging folders left by a build that was killed (and replaced trees not yet deleted)."""
-    for path in glob.glob(os.path.join(parent, STAGING_PREFIX + "*")):
-        shutil.rmtree(path, ignore_errors=True)
-    for path in glob.glob(os.path.join(parent, output_tree.OLD_PREFIX + "*")):
-        output_tree.delete_later(path)  # perhaps still being deleted by the build that replaced it
+    for folder in dict.fromkeys(folders):
+        for path in glob.glob(os.path.join(glob.escape(folder), STAGING_PREFIX + "*")):
+            shutil.rmtree(path, ignore_errors=True)
+        for path in glob.glob(os.path.join(glob.escape(folder), output_tree.OLD_PREFIX + "*")):
+            output_tree.delete_later(path)  # perhaps still being deleted by the build that replaced it

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 # Each module registers the messages of its subject.
-from . import build, files, housekeeping, news, photos, reading, references, report, scaffold, schema  # noqa: F401
+from . import build, files, housekeeping, news, photos, reading, references, report, scaffold, schema, system  # noqa: F401
 from .catalogue import KEYWORDS, VIETNAMESE, message, translations  # noqa: F401
 from .catalogue import template as _template
 
