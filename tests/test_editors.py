@@ -569,7 +569,7 @@ def test_interactive_news_asks_again_for_unknown_ids(tiny_site):
 @given(st.text(alphabet=st.characters(codec="utf-8", categories=["L", "M", "N", "P", "S", "Zs"]),
                min_size=1, max_size=40))
 def test_scaffolded_text_reads_back_as_written(value):
-    from ocop.cli.scaffold import yaml_scalar
+    from ocop.cli.scaffold.writer import yaml_scalar
     from ocop.core.problems import Problems
     from ocop.records.yaml_loader import parse_text
 
