@@ -424,11 +424,152 @@ def test_new_news_interactive(tiny_site):
         "Title: Tin thử", "Date: 2026-12-02", "Slug: tin-thu", "Products: tra-hoa-vang", "Sources: ghi-chu"]
 
 
+def run_interactive(site: Path, command: str, answers: list[str], lang: str = "en") -> subprocess.CompletedProcess:
+    """`python -m ocop COMMAND` with `answers` piped to its questions, one a line."""
+    return subprocess.run(
+        [os.sys.executable, "-m", "ocop", command], cwd=site, input="".join(a + "\n" for a in answers),
+        capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(REPO / "plugins"), "OCOP_LANG": lang},
+    )
+
+
+def test_new_producer_interactive_asks_again_and_finds_ids_by_name(tiny_site):
+    result = run_interactive(tiny_site, "new-producer", [
+        "HTX Hoa Vàng",  # taken: asked again
+        "HTX Mới", "New coop",
+        "hop",  # two legal forms match: asked again
+        "Hợp tác xã",  # a label finds the id
+        "huyen",  # two districts match
+        "huyen-b", "xã Hai",
+        "ghi", "ghi-chu",  # the same source twice is listed once
+        "nope", "", "2026-13-01", "2026-11-02"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert lines(result.stdout) == [
+        "A new producer record (cooperative, company, household business…). Enter only facts a source states; "
+        "leave unknown ones empty. Ctrl+C stops.",
+        "Producer name (as the source writes it): HTX Hoa Vàng",
+        "  error: products/_producers/htx-hoa-vang.yaml already exists (producer); nothing was overwritten. Edit "
+        "that file, or choose another id with SLUG=... (--slug)",
+        "Producer name (as the source writes it): HTX Mới",
+        "  Id (folder or file name): htx-moi",
+        "English name (if known): New coop",
+        "Legal form:",
+        "    hop_tac_xa      Cooperative",
+        "    doanh_nghiep    Company",
+        "    to_hop_tac      Cooperative group",
+        "    ho_kinh_doanh   Household business",
+        "    co_so_san_xuat  Production facility",
+        "Legal form: hop",
+        "  error: several choices match: hop_tac_xa, to_hop_tac; type more of it",
+        "Legal form: Hợp tác xã",
+        "  → hop_tac_xa (Cooperative)",
+        "District: choose one of these ids (files in products/_regions/).",
+        "    huyen-a      Huyện A",
+        "    huyen-b      Huyện B (until 2025-06-30)",
+        "    thanh-pho-c  Thành phố C",
+        "District: huyen",
+        "  error: several choices match: huyen-a, huyen-b; type more of it",
+        "District: huyen-b",
+        "Commune (as the source gives it, if known): xã Hai",
+        "Sources for these facts: ids in products/_sources/, one at a time; leave empty to finish.",
+        "    ghi-chu  Ghi chú kiểm thử",
+        "Source: ghi",
+        "  → ghi-chu (Ghi chú kiểm thử)",
+        "Source: ghi-chu",
+        "Source: nope",
+        f"  error: `sources[2]`: there is no source `nope` (expected the file {tiny_site}/products/_sources/nope.yaml)",
+        "Source: ",
+        "Date checked against the sources (YYYY-MM-DD) [2026-11-29]: 2026-13-01",
+        "  error: `last_verified`: 2026-13-01 is not a real date",
+        "Date checked against the sources (YYYY-MM-DD) [2026-11-29]: 2026-11-02",
+        "",
+        "Created products/_producers/htx-moi.yaml",
+        "",
+        "What to do next:",
+        "  1. Open products/_producers/htx-moi.yaml and read what was filled in.",
+        "  2. `last_verified` says 2026-11-02, the day you checked the sources; correct it if that is wrong.",
+        "  3. When a source gives them: `name_en`, `commune`, `address`, `website`, `contacts` (public ones only), "
+        "`description`. Leave the notes as they are for facts no source gives.",
+        "  4. Run `make check`: no error may remain (deal with warnings when you can).",
+        "  5. Preview: `make serve`, then open http://localhost:8000/chu-the/htx-moi/",
+        "  6. Send it: create a branch, commit products/_producers/htx-moi.yaml and open a pull request (see the "
+        "guide).",
+    ]
+    record = tiny_site / "products/_producers/htx-moi.yaml"
+    assert [line.split("#")[0].rstrip() for line in record_lines(record)] == [
+        "name: HTX Mới", "name_en: New coop", "legal_form: hop_tac_xa", "region: huyen-b", "commune: xã Hai",
+        "sources:", "  - ghi-chu", "last_verified: 2026-11-02"]
+
+
+def test_interactive_product_questions_in_order_with_retries(tiny_site):
+    result = run_interactive(tiny_site, "new-product", [
+        "",  # required: asked again
+        "Chè\u200b",  # an invisible character
+        "Chè mới", "", "c", "", "htx", "qd", "2025",
+        "x", "9", "4",  # stars: not a number, not a level, then a level the decision awards
+        "do", "duoc_lieu", "", ""])
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = lines(result.stdout)
+    prompts = [line.split(": ")[0] for line in out if not line.startswith(" ") and ": " in line
+               and not line.endswith(".")][:16]  # no intro of a question
+    assert prompts == [
+        "Product name (as the decision or report writes it)", "Product name (as the decision or report writes it)",
+        "Product name (as the decision or report writes it)", "English name (if known)", "District", "Commune (as "
+        "the source gives it, if known)", "Producer", "Decision", "Decision", "Stars (3, 4)", "Stars (3, 4)",
+        "Stars (3, 4)", "Group", "Group", "Source", "Date checked against the sources (YYYY-MM-DD)"]
+    assert "  This one is required; please answer it." in out
+    assert "  error: `certificates[1].stars` must be a whole number" in out
+    assert "  error: several choices match: do_uong, du_lich_cong_dong_sinh_thai; type more of it" in out
+    assert "Date checked against the sources (YYYY-MM-DD): " in out  # no source: no default date
+    record = tiny_site / "products/che-moi/product.yaml"
+    assert [line for line in (raw.split("#")[0].rstrip() for raw in record_lines(record)) if line] == [
+        "name: Chè mới", "region: thanh-pho-c", "producer: htx-hoa-vang", "certificates:", "  - decision: qd-2025",
+        "    stars: 4", "    group: duoc_lieu"]
+
+
+@pytest.mark.parametrize("command, answers, expected", [
+    ("new-product", ["Chè", "", "huyen-a"], "products/che/product.yaml"),
+    ("new-producer", ["HTX Ba", "", "doanh"], "products/_producers/htx-ba.yaml"),
+    ("new-news", ["Tin hai"], "content/news/tin-hai.md"),
+])
+def test_interactive_input_that_ends_early_leaves_the_rest_for_later(tiny_site, command, answers, expected):
+    result = run_interactive(tiny_site, command, answers)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"Created {expected}" in lines(result.stdout)
+    assert (tiny_site / expected).is_file()
+
+
+def test_interactive_news_asks_again_for_unknown_ids(tiny_site):
+    result = run_interactive(tiny_site, "new-news", [
+        "Hội chợ", "Tin thử", "2026-02-30", "", "tra-hoa-vag", "tra-hoa-vang, mat-ong-rung", "htx", "htx-hoa-vang",
+        "", "Tóm tắt."])
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = lines(result.stdout)
+    assert out[1:12] == [
+        "Title: Hội chợ",
+        "  error: content/news/hoi-cho.md already exists (news article); nothing was overwritten. Edit that file, "
+        "or choose another id with SLUG=... (--slug)",
+        "Title: Tin thử",
+        "  Id (folder or file name): tin-thu",
+        "Date (YYYY-MM-DD) [2026-11-29]: 2026-02-30",
+        "  error: `Date`: 2026-02-30 is not a real date",
+        "Date (YYYY-MM-DD) [2026-11-29]: ",
+        "Ids of the products it is about, separated by commas: tra-hoa-vag",
+        f"  error: `Products`: there is no product `tra-hoa-vag` (expected the file "
+        f"{tiny_site}/products/tra-hoa-vag/product.yaml) (did you mean `tra-hoa-vang`?)",
+        "Ids of the products it is about, separated by commas: tra-hoa-vang, mat-ong-rung",
+        "Ids of the producers it is about, separated by commas: htx",
+    ]
+    assert lines((tiny_site / "content/news/tin-thu.md").read_text(encoding="utf-8"))[:6] == [
+        "Title: Tin thử", "Date: 2026-11-29", "Slug: tin-thu", "Products: tra-hoa-vang, mat-ong-rung",
+        "Producers: htx-hoa-vang", "Summary: Tóm tắt."]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", categories=["L", "M", "N", "P", "S", "Zs"]),
                min_size=1, max_size=40))
 def test_scaffolded_text_reads_back_as_written(value):
-    from ocop.cli.scaffold import yaml_scalar
+    from ocop.cli.scaffold.writer import yaml_scalar
     from ocop.core.problems import Problems
     from ocop.records.yaml_loader import parse_text
 
