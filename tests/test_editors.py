@@ -876,12 +876,12 @@ def test_report_on_the_shipped_catalogue_against_the_2022_plan():
     result = run_cli(REPO, "report", "--today", "2026-11-29")
     assert result.returncode == 0, result.stderr
     report = lines(result.stdout)
-    assert ("| New OCOP products | 2022 | 26 | 5 | Báo cáo số 17/BC-VPĐP ngày 18/01/2022, mục II.1.4 "
+    assert ("| New OCOP products | 2022 | 26 | 10 | Báo cáo số 17/BC-VPĐP ngày 18/01/2022, mục II.1.4 "
             "(bao-cao-17-bc-vpdp-2022) |") in report
-    assert ("| Products upgraded from 3 to 4 stars | 2022 | 22 | 1 | Báo cáo số 17/BC-VPĐP ngày 18/01/2022, mục "
+    assert ("| Products upgraded from 3 to 4 stars | 2022 | 22 | 2 | Báo cáo số 17/BC-VPĐP ngày 18/01/2022, mục "
             "II.1.4 (bao-cao-17-bc-vpdp-2022) |") in report
     total = next(line for line in report if line.startswith("| **Province** |"))
-    assert total.split(" | ")[1] == "20"
+    assert total.split(" | ")[1] == "48"
 
 
 # editors' tools: schema headers, VS Code settings, the schemas themselves --------------------------------
@@ -953,7 +953,7 @@ def test_the_schemas_validate_every_shipped_record():
     [
         ("products/gao-vai-gay/product.yaml", "name_en:", "name_eng:",
          "Additional properties are not allowed ('name_eng' was unexpected)"),
-        ("products/gao-vai-gay/product.yaml", "    stars: 3", "    star: 3",
+        ("products/gao-vai-gay/product.yaml", "  stars: 3", "  star: 3",
          "Additional properties are not allowed ('star' was unexpected)"),
         ("products/_producers/htx-tam-thien.yaml", "legal_form:", "legalform:",
          "Additional properties are not allowed ('legalform' was unexpected)"),

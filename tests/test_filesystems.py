@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -109,9 +110,14 @@ def rename_product(site: Path, name: str) -> None:
 
 
 def leftovers(*folders: Path) -> list[str]:
-    """Staging folders and replaced trees a build left behind."""
-    return sorted(p.name for folder in folders if folder.is_dir() for p in folder.iterdir()
-                  if p.name.startswith((STAGING_PREFIX, OLD_PREFIX, ".ocop-part-")))
+    """Staging folders and replaced trees a build left behind (a replaced tree is deleted in the background)."""
+    for _attempt in range(100):
+        found = sorted(p.name for folder in folders if folder.is_dir() for p in folder.iterdir()
+                       if p.name.startswith((STAGING_PREFIX, OLD_PREFIX, ".ocop-part-")))
+        if not any(name.startswith(OLD_PREFIX) for name in found):
+            return found
+        time.sleep(0.1)
+    return found
 
 
 def search_files(folder: Path) -> list[str]:

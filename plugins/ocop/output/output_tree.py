@@ -147,6 +147,8 @@ def _move_in(source: str, target: str) -> None:
         os.replace(source, target)
     except OSError as exc:
         if exc.errno != errno.EXDEV:
+            if exc.filename is None:  # say which file could not be moved in
+                exc.filename = target
             raise
         partial = os.path.join(os.path.dirname(target), f".ocop-part-{os.path.basename(target)}")
         try:
