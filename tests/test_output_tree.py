@@ -117,9 +117,9 @@ def test_a_build_killed_while_moving_files_in_is_mended_by_the_next(tiny_site, m
         build(tiny_site, OCOP_TODAY=TODAY, OCOP_SEARCH_INDEX=False)
     assert failure.value.report == ("error: the new pages were not all moved into output/ (every file there is "
                                      "whole, some from the last build and some new): no space left on the disk "
-                                     "while writing `output/index.html` (No space left on device): free some "
-                                     "space (delete files you do not need, or `make clean` to remove the caches) "
-                                     "and build again")
+                                     "while writing `output/dia-ban/huyen-a/index.html` (No space left on device): "
+                                     "free some space (delete files you do not need, or `make clean` to remove the "
+                                     "caches) and build again")
     assert len(moved) == 3 and all(Path(target).is_file() for target in moved)
     assert (output / "index.html").is_file(), "what was not moved yet is the last build's"
     monkeypatch.setattr(output_tree.os, "replace", real_replace)

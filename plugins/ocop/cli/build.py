@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime
 import fnmatch
+import functools
 import gc
 import logging
 import os
@@ -203,8 +204,9 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
             exc.filename = given  # the staging folder could not be made: name the folder the editor knows
         raise BuildFailed(f"{render('error', {}, lang)}: {system_error(exc, lang, root=root, fallback_path=given)}\n"
                           + render("error_count", {"count": 1}, lang)) from None
-    # A message names a file of the build by where it was going in output/.
-    places = {staging: given, output: given}
+    # A message names a file of the build by where it was going in output/, relative to the site.
+    explain = functools.partial(system_error, lang=lang, places={staging: given, output: given}, root=root,
+                                fallback_path=shown_path(given, {}, root))
     overrides.update({"OUTPUT_PATH": staging, "DELETE_OUTPUT_DIRECTORY": False})
     settings = read_settings(settings_file, overrides)
     if settings.get("OCOP_INCREMENTAL", True):  # pages that did not change are taken from `output`
@@ -224,7 +226,7 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
         Pelican(settings).run()
         if counter.errors:
             raise BuildFailed(render("error_count", {"count": len(counter.errors)}, lang))
-        put_in_place(settings, staging, output, cache_root, stream, swappable, places)
+        put_in_place(settings, staging, output, cache_root, stream, swappable, explain)
         page_cache.promote(output, cache_root)
     except CatalogueError as exc:
         discard_build(staging, output, cache_root)
@@ -236,8 +238,7 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
         discard_build(staging, output, cache_root)
         if debug:
             raise
-        line = system_error(exc, lang, places, root, fallback_path=shown_path(given, {}, root))
-        raise BuildFailed(f"{render('error', {}, lang)}: {line}\n"
+        raise BuildFailed(f"{render('error', {}, lang)}: {explain(exc)}\n"
                           + render("error_count", {"count": 1}, lang)) from exc
     except BaseException as exc:
         discard_build(staging, output, cache_root)

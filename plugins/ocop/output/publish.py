@@ -28,12 +28,14 @@ def index_for_search(site: str) -> None:
 
 
 def put_in_place(settings: dict, staging: str, output: str, cache_root: str, stream, swappable: bool = True,
-                 places: dict | None = None) -> None:
+                 explain=None) -> None:
     """Index the new build for search when it needs it, and make it output/ (output_tree.py).
 
     `swappable` is False when output/ may not be renamed (a mount point, or staging
-    inside it): it is then updated in place whatever that costs.
+    inside it): it is then updated in place whatever that costs. `explain` words a system error for
+    the editor (core/system_errors.py).
     """
+    explain = explain or (lambda exc: system_error(exc, message_lang(settings)))
     lang = message_lang(settings)
     in_place = bool(settings.get("OCOP_INCREMENTAL_FROM")) and os.path.isdir(output)
     manifest = page_cache.read_pending(output, cache_root)  # read once: 5 MB of JSON at 10,000 products
@@ -59,7 +61,7 @@ def put_in_place(settings: dict, staging: str, output: str, cache_root: str, str
         try:
             tree.update()
         except OSError as exc:  # a full disk, say: output/ holds whole files, old and new
-            message = render("update_interrupted", {"cause": system_error(exc, lang, places)}, lang)
+            message = render("update_interrupted", {"cause": explain(exc)}, lang)
             raise BuildFailed(f"{render('error', {}, lang)}: {message}") from None
     else:
         tree.materialise()
