@@ -180,7 +180,7 @@ DEFAULTS = {
     "OCOP_CMS_CONTENT_SECURITY_POLICY": (
         "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
         "img-src 'self' data: blob:; font-src 'self'; media-src 'self' blob:; worker-src 'self' blob:; "
-        "connect-src 'self' http://localhost:8081 http://127.0.0.1:8081 https://api.github.com; "
+        "connect-src 'self' blob: http://localhost:8081 http://127.0.0.1:8081 https://api.github.com; "
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
     ),
     # Cloudflare Pages joins the values of a header set by several matching rules; True writes

@@ -37,6 +37,13 @@ RELATIONS = {
     "producer": "producers",
     "decision": "decisions",
 }
+# how a relation widget finds a record of each collection: (fields searched, what the menu shows)
+RELATION_SEARCH = {
+    "districts": (["name"], ["name"]),
+    "producers": (["name"], ["name"]),
+    "decisions": (["issuer", "number", "title"], ["{{slug}}", "number", "issuer"]),
+    "sources": (["title", "publisher"], ["title"]),
+}
 # each record kind: (collection name, schema, folder under the data path, Vietnamese label, the field that
 # names an entry (the file name is made from it), how the file name is made)
 KINDS = (
@@ -133,9 +140,14 @@ def _options(name: str, values: list, rules: dict) -> list:
 
 
 def field(name: str, node: dict, schemas: dict[str, dict], rules: dict, required: bool = False,
-          current: str = "common.schema.json") -> dict:
-    """The Decap field for one schema property (`node`), hint and checks included."""
+          current: str = "common.schema.json", optional_parent: bool = False) -> dict:
+    """The Decap field for one schema property (`node`), hint and checks included.
+
+    Inside an optional object (`optional_parent`) nothing is required: Decap would refuse a record that
+    leaves the whole object out; `make check` names a half-filled one with its line.
+    """
     node, current = resolve(node, schemas, current)
+    required = required and not optional_parent
     out: dict = {"name": name, "label": name, "required": bool(required)}
     hint = vietnamese(node.get("description"))
     if hint:
@@ -145,10 +157,11 @@ def field(name: str, node: dict, schemas: dict[str, dict], rules: dict, required
         out.update(widget="relation", collection="sources", value_field="{{slug}}",
                    search_fields=["title", "publisher"], display_fields=["title"])
     elif name in RELATIONS and (kind == "string" or (kind == "array" and "items" in node)):
+        search, display = RELATION_SEARCH[RELATIONS[name]]
         out.update(widget="relation", collection=RELATIONS[name], value_field="{{slug}}",
-                   search_fields=["name"], display_fields=["name"])
+                   search_fields=search, display_fields=display)
         if kind == "array":
-            out.update(multiple=True, **_counts(node))
+            out.update(multiple=True)
     elif "enum" in node:
         out.update(widget="select", options=_options(name, node["enum"], rules))
     elif kind in ("integer", "number"):
@@ -179,13 +192,13 @@ def field(name: str, node: dict, schemas: dict[str, dict], rules: dict, required
         if pattern:
             out["pattern"] = [pattern, PATTERN_MESSAGES.get(node.get("x-error"), hint or "Giá trị không hợp lệ")]
     elif kind == "object":
-        out.update(widget="object", collapsed=not required, fields=_fields(node, schemas, rules, current))
+        out.update(widget="object", collapsed=not required,
+                   fields=_fields(node, schemas, rules, current, optional_parent or not required))
     elif kind == "array":
         items, items_file = resolve(node.get("items", {}), schemas, current)
         if "oneOf" in items:  # a list of sources: their ids
             out.update(widget="relation", collection="sources", value_field="{{slug}}",
-                       search_fields=["title", "publisher"], display_fields=["title"], multiple=True,
-                       **_counts(node))
+                       search_fields=["title", "publisher"], display_fields=["title"], multiple=True)
         elif items.get("type") == "object":
             out.update(widget="list", collapsed=True, fields=_fields(items, schemas, rules, items_file),
                        **_counts(node))
@@ -210,10 +223,11 @@ def _counts(node: dict) -> dict:
     return counts
 
 
-def _fields(node: dict, schemas: dict[str, dict], rules: dict, current: str) -> list[dict]:
+def _fields(node: dict, schemas: dict[str, dict], rules: dict, current: str,
+            optional_parent: bool = False) -> list[dict]:
     """The fields of an object schema, in the schema's order."""
     required = set(node.get("required") or ())
-    return [field(name, prop, schemas, rules, name in required, current)
+    return [field(name, prop, schemas, rules, name in required, current, optional_parent)
             for name, prop in (node.get("properties") or {}).items()]
 
 
@@ -238,6 +252,7 @@ def collections(schemas: dict[str, dict], rules: dict, data_folder: str, news_fo
             "folder": _join(data_folder, folder), "extension": "yaml",
             "format": f"ocop-{schema}",
             "create": True, "identifier_field": identifier, "summary": "{{" + identifier + "}}",
+            "editor": {"preview": False},
             "fields": record_fields(file, schemas, rules),
         }
         if path:
@@ -260,7 +275,7 @@ def news_collection(folder: str) -> dict:
     return {
         "name": "news", "label": "Tin tức", "label_singular": "Tin", "folder": folder, "extension": "md",
         "format": NEWS_FORMAT, "create": True, "identifier_field": "title", "slug": "{{fields.slug}}",
-        "summary": "{{title}} ({{date}})",
+        "summary": "{{title}} ({{date}})", "editor": {"preview": False},
         "fields": [
             {"name": "title", "label": "title", "widget": "string", "required": True, "hint": "Tiêu đề tin",
              "pattern": ["(?=^[\\s\\S]{1,300}$)^[^\\n]*\\S[^\\n]*$", "Một dòng chữ, tối đa 300 ký tự"]},
