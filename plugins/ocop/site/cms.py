@@ -338,10 +338,16 @@ def formats(settings: dict) -> dict[str, dict]:
     """The record formats ocop-cms.js registers: kind and first line (the schema comment) of each."""
     root = os.path.dirname(os.path.abspath(settings.get("PATH", ".")))
     data = _data_path(settings, root)
+    schema_dir = SCHEMA_DIR
+    for plugins in settings.get("PLUGIN_PATHS") or ():  # the project's own copy of the plugin, when it has one
+        candidate = os.path.join(root, plugins, "ocop", "schema")  # Pelican makes PLUGIN_PATHS absolute
+        if os.path.isdir(candidate) and os.path.abspath(candidate).startswith(root + os.sep):
+            schema_dir = candidate
+            break
     found = {}
     for _name, schema, folder, *_ in KINDS:
         record_folder = os.path.join(data, folder or "slug")  # a product's folder is one below the data path
-        relative = os.path.relpath(os.path.join(SCHEMA_DIR, f"{schema}.schema.json"), record_folder)
+        relative = os.path.relpath(os.path.join(schema_dir, f"{schema}.schema.json"), record_folder)
         found[f"ocop-{schema}"] = {"kind": schema,
                                    "comment": f"# yaml-language-server: $schema={relative.replace(os.sep, '/')}"}
     return found
