@@ -173,8 +173,10 @@ def field(name: str, node: dict, schemas: dict[str, dict], rules: dict, required
             out["max"] = node["maximum"]
         if kind == "integer":
             out["step"] = 1
-        if name == "stars" and rules.get("stars"):
-            out["hint"] = f"{hint} ({', '.join(str(s) for s in sorted(rules['stars']))})".strip()
+        if name == "stars" and rules.get("stars"):  # the score band of each level, from rules.yaml
+            bands = "; ".join(f"{level} sao: {entry.get('band_vi')}" for level, entry in sorted(rules["stars"].items())
+                              if isinstance(entry, dict) and entry.get("band_vi"))
+            out["hint"] = f"{hint} ({bands})" if bands else hint
     elif kind == "boolean":
         out["widget"] = "boolean"
     elif kind == "string" and node.get("format") == "date":
@@ -362,14 +364,14 @@ def init_script(settings: dict) -> str:
 
 
 def admin_page(settings: dict) -> str:
-    """admin/index.html: Decap's bundle, then the form's own script (which starts it)."""
+    """admin/index.html: Decap's bundle, then the form's own script (which starts it; Decap reads config.yml
+    beside the page)."""
     title = settings.get("OCOP_CMS_TITLE") or "Biên tập hồ sơ OCOP"
     return (
         "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta name=\"robots\" content=\"noindex, nofollow\">\n"
         f"<title>{_escape(title)}</title>\n"
-        "<link href=\"config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">\n"
         "<script src=\"ocop-cms-init.js\"></script>\n"
         "<script src=\"decap-cms.js\"></script>\n"
         "<script type=\"module\" src=\"ocop-cms.js\"></script>\n"
