@@ -157,7 +157,9 @@ def test_the_config_is_yaml_and_the_page_loads_only_its_own_scripts():
     assert yaml.safe_load(text)["collections"][0]["name"] == "products"
     page = admin_page(apply_defaults({}))
     assert re.findall(r'src="([^"]+)"', page) == ["ocop-cms-init.js", "decap-cms.js", "ocop-cms.js"]
-    assert "http" not in page and "<style" not in page
+    assert re.findall(r'(?:src|href)="([^"]+)"', page) == ["ocop-cms-init.js", "decap-cms.js", "ocop-cms.js"]
+    assert "<style" not in page and "<script>" not in page  # nothing inline: the policy needs no 'unsafe-inline' script
+    assert f'content="{admin_policy(apply_defaults({})).replace("; frame-ancestors \'none\'", "")}"' in page
 
 
 def test_the_form_rule_follows_the_site_wide_one_and_leaves_it_strict():

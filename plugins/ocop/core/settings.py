@@ -171,7 +171,7 @@ DEFAULTS = {
     # "base_url": "https://oauth.example.gov.vn"}
     "OCOP_CMS_BACKEND": {"name": "github", "repo": "", "branch": "main"},
     # `make edit`: on localhost Decap talks to decap-server instead (True: its default
-    # http://localhost:8081/api/v1; a URL: that one; False: never)
+    # http://localhost:8081/api/v1; a URL: that one, also from the environment variable of that name; False: never)
     "OCOP_CMS_LOCAL_BACKEND": True,
     # The form's own Content-Security-Policy, sent for /admin/* only (_headers, nginx): Decap needs inline
     # styles (emotion), 'unsafe-eval' (its config validator compiles code), blob: and data: images (previews)
@@ -194,6 +194,8 @@ def apply_defaults(settings: dict) -> dict:
     """Fill in every plugin setting the site did not set; returns the same dict."""
     if "OCOP_META_CSP" not in settings and os.environ.get("OCOP_META_CSP"):
         settings["OCOP_META_CSP"] = os.environ["OCOP_META_CSP"].strip().lower() in ("1", "true", "yes", "on")
+    if "OCOP_CMS_LOCAL_BACKEND" not in settings and os.environ.get("OCOP_CMS_LOCAL_BACKEND"):  # `make edit`
+        settings["OCOP_CMS_LOCAL_BACKEND"] = os.environ["OCOP_CMS_LOCAL_BACKEND"]
     for key, value in DEFAULTS.items():
         settings.setdefault(key, list(value) if isinstance(value, list) else value)
     # List templates paginate like Pelican's index: register them once.

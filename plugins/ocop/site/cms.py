@@ -372,6 +372,7 @@ def admin_page(settings: dict) -> str:
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         "<meta name=\"robots\" content=\"noindex, nofollow\">\n"
         f"<title>{_escape(title)}</title>\n"
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{_escape(meta_policy(settings))}\">\n"
         "<script src=\"ocop-cms-init.js\"></script>\n"
         "<script src=\"decap-cms.js\"></script>\n"
         "<script type=\"module\" src=\"ocop-cms.js\"></script>\n"
@@ -380,8 +381,15 @@ def admin_page(settings: dict) -> str:
 
 
 def _escape(text: str) -> str:
-    """Text for HTML."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text for HTML (an attribute in double quotes too)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def meta_policy(settings: dict) -> str:
+    """The form's policy for its page's <meta> (hosts without headers, `make serve`): frame-ancestors left out,
+    since browsers refuse it there."""
+    parts = [part.strip() for part in admin_policy(settings).split(";")]
+    return "; ".join(part for part in parts if part and not part.startswith("frame-ancestors"))
 
 
 def node_modules(settings: dict) -> str:
