@@ -183,6 +183,9 @@ DEFAULTS = {
         "connect-src 'self' blob: http://localhost:8081 http://127.0.0.1:8081 https://api.github.com; "
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
     ),
+    # more of Decap's top-level options, merged into admin/config.yml as they are, e.g.
+    # {"publish_mode": "editorial_workflow"} (each save a pull request; GitHub backend only)
+    "OCOP_CMS_OPTIONS": {},
     # Cloudflare Pages joins the values of a header set by several matching rules; True writes
     # `! Content-Security-Policy` in the /admin/* rule so that only the form's policy applies there
     # (Netlify takes the later rule's value by itself and does not know the `!` line).

@@ -321,6 +321,7 @@ def cms_config(settings: dict, schemas: dict[str, dict], rules: dict) -> dict:
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": collections(schemas, rules, "" if data == "." else data, news),
     })
+    config.update(copy.deepcopy(settings.get("OCOP_CMS_OPTIONS") or {}))
     return config
 
 
