@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from browser import serve
 from conftest import REPO, build, run_cli
 
@@ -211,3 +212,59 @@ def test_the_form_is_out_of_the_sitemap_search_and_robots(cms):
     assert b"data-pagefind-body" not in (output / "admin" / "index.html").read_bytes()
     public = (output / "_headers").read_text(encoding="utf-8").split("\n/admin/*\n")[0]
     assert "'unsafe-eval'" not in public and "'unsafe-inline'" not in public
+
+
+def saved(path: Path, marker: str, seconds: float = 20) -> str:
+    """The text of `path` once it holds `marker` (decap-server writes a save in a moment)."""
+    deadline = time.monotonic() + seconds
+    text = ""
+    while marker not in text and time.monotonic() < deadline:
+        time.sleep(0.2)
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    return text
+
+
+def test_the_product_list_shows_products_only(form, cms):
+    _, base, _ = cms
+    form.goto(f"{base}#/collections/products")
+    form.get_by_text("Gạo Vải Gầy").first.wait_for(timeout=20000)
+    assert form.get_by_text("Huyện Mường Ảng").count() == 0  # a district shares the folder, not the list
+    assert form.get_by_text("UBND tỉnh Điện Biên").count() == 0
+
+
+def test_an_edited_record_keeps_every_fact_and_passes_the_check(form, cms):
+    site, base, _ = cms
+    record = site / "products" / "gao-vai-gay" / "product.yaml"
+    before = yaml.safe_load(record.read_text(encoding="utf-8"))
+    form.goto(f"{base}#/collections/products/entries/gao-vai-gay/product")
+    commune = form.locator("[id^=commune-field]").first
+    commune.wait_for(timeout=20000)
+    commune.fill("Xã Mường Báng")
+    publish(form)
+    after = yaml.safe_load(saved(record, "commune: Xã Mường Báng"))
+    assert after == {**before, "commune": "Xã Mường Báng"}
+    check = run_cli(site, "check", env={"OCOP_TODAY": "2026-12-04"})
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert form.problems == [] and form.elsewhere == []
+
+
+def test_news_made_in_the_form_keep_pelicans_headers(form, cms):
+    site, base, _ = cms
+    form.goto(f"{base}#/collections/news/new")
+    form.wait_for_selector("[id^=title-field]", timeout=20000)
+    form.locator("[id^=title-field]").first.fill("Hội chợ OCOP Điện Biên: 12 sản phẩm")
+    form.locator("[id^=slug-field]").first.fill("hoi-cho-ocop-dien-bien-thu")
+    form.locator("[id^=date-field]").first.fill("2026-12-02")
+    form.locator("[id^=products-field]").first.fill("gao-vai-gay, ca-tep-dau-say-na-lay")
+    form.locator("[id^=sources-field]").first.fill("bao-cao-17-bc-vpdp-2022")
+    form.locator("[data-slate-editor]").last.click()  # the body, in Markdown (the form's first mode)
+    form.keyboard.type("Mười hai sản phẩm **OCOP**.")
+    publish(form)
+    article = site / "content" / "news" / "hoi-cho-ocop-dien-bien-thu.md"
+    text = saved(article, "Mười hai")
+    assert text.startswith("Title: Hội chợ OCOP Điện Biên: 12 sản phẩm\nSlug: hoi-cho-ocop-dien-bien-thu\n"
+                           "Date: 2026-12-02\nProducts: gao-vai-gay, ca-tep-dau-say-na-lay\n"
+                           "Sources: bao-cao-17-bc-vpdp-2022\n\n"), text
+    check = run_cli(site, "check", env={"OCOP_TODAY": "2026-12-04"})
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "hoi-cho-ocop-dien-bien-thu" not in check.stderr

@@ -298,7 +298,8 @@ def news_collection(folder: str) -> dict:
              "pattern": ["^[a-z0-9]+(-[a-z0-9]+)*(, *[a-z0-9]+(-[a-z0-9]+)*)*$", "Các mã, cách nhau bằng dấu phẩy"]},
             {"name": "summary", "label": "summary", "widget": "string", "required": False,
              "hint": "Tóm tắt một dòng cho trang danh sách"},
-            {"name": "body", "label": "body", "widget": "markdown", "required": True, "hint": "Nội dung (Markdown)"},
+            {"name": "body", "label": "body", "widget": "markdown", "required": True, "modes": ["raw", "rich_text"],
+             "hint": "Nội dung (Markdown)"},
         ],
     }
 
