@@ -268,3 +268,27 @@ def test_news_made_in_the_form_keep_pelicans_headers(form, cms):
     check = run_cli(site, "check", env={"OCOP_TODAY": "2026-12-04"})
     assert check.returncode == 0, check.stdout + check.stderr
     assert "hoi-cho-ocop-dien-bien-thu" not in check.stderr
+
+
+def test_a_photo_uploaded_in_the_form_lands_beside_the_record(form, cms, tmp_path):
+    from PIL import Image
+
+    site, base, _ = cms
+    photo = tmp_path / "anh-1.jpg"
+    Image.new("RGB", (1200, 900), (180, 120, 60)).save(photo, quality=85)
+    form.goto(f"{base}#/collections/products/entries/lac-do-na-son/product")
+    form.get_by_role("button", name="Add photos").wait_for(timeout=20000)
+    form.get_by_role("button", name="Add photos").click()
+    form.get_by_role("button", name="Chọn một hình").click()
+    form.set_input_files("input[type=file]", str(photo))
+    form.get_by_role("button", name="Lấy những cái đã chọn").click()
+    form.locator("[id^=alt-field]").last.fill("Túi lạc đỏ Na Son")
+    publish(form)
+    record = site / "products" / "lac-do-na-son" / "product.yaml"
+    facts = yaml.safe_load(saved(record, "Túi lạc đỏ"))
+    assert facts["photos"] == [{"file": "anh-1.jpg", "alt": "Túi lạc đỏ Na Son"}]
+    assert (record.parent / "anh-1.jpg").read_bytes() == photo.read_bytes()
+    check = run_cli(site, "check", env={"OCOP_TODAY": "2026-12-04"})
+    assert check.returncode == 0, check.stderr
+    assert [line for line in check.stderr.splitlines() if "lac-do-na-son" in line and "photo" in line] == []
+    assert form.problems == [] and form.elsewhere == []
