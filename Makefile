@@ -47,7 +47,7 @@ lint: $(STAMP)
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $(NODE_STAMP); \
-	else echo "npm not found: HTML validation and axe tests will be skipped"; fi
+	else echo "npm not found: HTML validation, axe and web-form tests will be skipped, and builds have no /admin/"; fi
 
 test: $(STAMP) $(NODE_STAMP) lint
 	PYTHONPATH=plugins $(BIN)/python -m pytest

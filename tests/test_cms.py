@@ -185,7 +185,7 @@ def test_a_build_without_node_modules_has_no_form_and_says_so_in_one_line(tiny_s
     result = run_cli(tiny_site, "build", "-o", "output", "--no-search-index")
     assert result.returncode == 0, result.stderr
     notices = [line for line in result.stderr.splitlines() if "/admin/" in line]
-    assert notices == ["notice: no web form (/admin/): Decap CMS is not installed; run `npm ci` and build again "
+    assert notices == ["no web form (/admin/): Decap CMS is not installed; run `npm ci` and build again "
                        "(the rest of the site is built)"]
     assert not (tiny_site / "output" / "admin").exists()
 

@@ -7,6 +7,8 @@ that it can be read or compared without building.
 
 from __future__ import annotations
 
+from ..core.messages import message_lang
+from ..core.messages import render as render_message
 from ..core.settings import apply_defaults
 from ..records.rules import DEFAULT_RULES_FILE, load_rules
 from ..site.cms import admin_files, cms_config, config_yaml, load_schemas
@@ -35,5 +37,4 @@ def missing_notice(settings: dict) -> str | None:
     settings = apply_defaults(settings)
     if not settings.get("OCOP_CMS") or admin_files(settings) is not None:
         return None
-    return ("notice: no web form (/admin/): Decap CMS is not installed; run `npm ci` and build again "
-            "(the rest of the site is built)")
+    return render_message("cms_missing", {}, message_lang(settings))
