@@ -369,17 +369,14 @@ def admin_page(settings: dict) -> str:
     """admin/index.html: Decap's bundle, then the form's own script (which starts it; Decap reads config.yml
     beside the page)."""
     title = settings.get("OCOP_CMS_TITLE") or "Biên tập hồ sơ OCOP"
-    return (
-        "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<meta name=\"robots\" content=\"noindex, nofollow\">\n"
-        f"<title>{_escape(title)}</title>\n"
-        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{_escape(meta_policy(settings))}\">\n"
-        "<script src=\"ocop-cms-init.js\"></script>\n"
-        "<script src=\"decap-cms.js\"></script>\n"
-        "<script type=\"module\" src=\"ocop-cms.js\"></script>\n"
-        "</head>\n<body></body>\n</html>\n"
-    )
+    lines = ["<!doctype html>", '<html lang="vi">', "<head>", '<meta charset="utf-8">',
+             '<meta name="viewport" content="width=device-width, initial-scale=1">',
+             '<meta name="robots" content="noindex, nofollow">', f"<title>{_escape(title)}</title>"]
+    if settings.get("OCOP_META_CSP"):  # hosts without headers, as for the public pages
+        lines.append(f'<meta http-equiv="Content-Security-Policy" content="{_escape(meta_policy(settings))}">')
+    lines += ['<script src="ocop-cms-init.js"></script>', '<script src="decap-cms.js"></script>',
+              '<script type="module" src="ocop-cms.js"></script>', "</head>", "<body></body>", "</html>"]
+    return "\n".join(lines) + "\n"
 
 
 def _escape(text: str) -> str:
@@ -388,8 +385,8 @@ def _escape(text: str) -> str:
 
 
 def meta_policy(settings: dict) -> str:
-    """The form's policy for its page's <meta> (hosts without headers, `make serve`): frame-ancestors left out,
-    since browsers refuse it there."""
+    """The form's policy for its page's <meta> (OCOP_META_CSP: hosts without headers, like the public pages):
+    frame-ancestors left out, since browsers refuse it there."""
     parts = [part.strip() for part in admin_policy(settings).split(";")]
     return "; ".join(part for part in parts if part and not part.startswith("frame-ancestors"))
 
