@@ -292,3 +292,15 @@ def test_a_photo_uploaded_in_the_form_lands_beside_the_record(form, cms, tmp_pat
     assert check.returncode == 0, check.stderr
     assert [line for line in check.stderr.splitlines() if "lac-do-na-son" in line and "photo" in line] == []
     assert form.problems == [] and form.elsewhere == []
+
+
+def test_renaming_a_product_keeps_its_folder_and_address(form, cms):
+    site, base, _ = cms
+    form.goto(f"{base}#/collections/products/entries/khoai-so-phi-nhu/product")
+    name = form.locator("[id^=name-field]").first
+    name.wait_for(timeout=20000)
+    name.fill("Khoai sọ Phì Nhừ Điện Biên Đông")
+    publish(form)
+    record = site / "products" / "khoai-so-phi-nhu" / "product.yaml"
+    assert "name: Khoai sọ Phì Nhừ Điện Biên Đông\n" in saved(record, "Điện Biên Đông")
+    assert not any(p.name.startswith("khoai-so-phi-nhu-") for p in (site / "products").iterdir())
