@@ -61,8 +61,10 @@ def repo_config(**overrides) -> dict:
     ("source", ref("source_ref"), False, {"widget": "relation", "collection": "sources"}),
     ("legal_form", SCHEMAS["producer.schema.json"]["properties"]["legal_form"], False, {"widget": "select"}),
     ("photos", ref("photos"), False, {"widget": "list", "max": 30}),
-    ("export_markets", ref("trade")["$ref"] and SCHEMAS[COMMON]["$defs"]["trade"]["properties"]["export_markets"],
-     False, {"widget": "list"}),
+    ("export_markets", SCHEMAS[COMMON]["$defs"]["trade"]["properties"]["export_markets"], False,
+     {"widget": "list", "max": 50}),
+    ("seasonality_months", SCHEMAS[COMMON]["$defs"]["trade"]["properties"]["seasonality_months"], False,
+     {"widget": "list", "max": 12}),
     ("trade", ref("trade"), False, {"widget": "object", "collapsed": True}),
 ])
 def test_schema_types_become_widgets(name, node, required, expected):
@@ -102,6 +104,16 @@ def test_the_form_pattern_accepts_what_the_schema_accepts(definition, value):
     pattern = length_pattern(node)
     schema_says = jsonschema.Draft202012Validator({k: v for k, v in node.items() if k != "format"}).is_valid(value)
     assert bool(re.search(pattern, value)) == schema_says, (definition, value, pattern)
+
+
+def test_list_items_keep_their_own_checks():
+    months = field("seasonality_months", SCHEMAS[COMMON]["$defs"]["trade"]["properties"]["seasonality_months"],
+                   SCHEMAS, RULES)
+    assert {k: months["field"][k] for k in ("widget", "value_type", "min", "max")} == {
+        "widget": "number", "value_type": "int", "min": 1, "max": 12}
+    markets = field("export_markets", SCHEMAS[COMMON]["$defs"]["trade"]["properties"]["export_markets"],
+                    SCHEMAS, RULES)
+    assert markets["field"]["pattern"][0] == "^[A-Z]{2}$"
 
 
 def test_inside_an_optional_object_nothing_is_required():
