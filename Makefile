@@ -11,7 +11,8 @@ PORT   ?= 8000
 help:
 	@echo "make serve    build the catalogue, serve it on http://localhost:$(PORT) and rebuild on every change"
 	@echo "make test     lint and run the whole test suite"
-	@echo "make html     build the site into output/"
+	@echo "make html     build the site into output/ (with the web form at /admin/ when npm ci was run)"
+	@echo "make edit     the web form for records: http://localhost:$(PORT)/admin/ saves into this folder"
 	@echo "make publish  build for the web host with publishconf.py (SITEURL=https://... make publish)"
 	@echo "make check    check every record without building"
 	@echo "make report   housekeeping report: expiring certificates, missing facts, targets"
@@ -41,17 +42,30 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check plugins tests bench pelicanconf.py publishconf.py
 
-# Test-only tools from npm (the Nu HTML Checker and axe-core), pinned in package-lock.json.
+# From npm, pinned in package-lock.json: test tools (the Nu HTML Checker, axe-core) and the web form
+# (Decap CMS, copied into output/admin/ by the build; decap-server for `make edit`).
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $(NODE_STAMP); \
-	else echo "npm not found: HTML validation and axe tests will be skipped"; fi
+	else echo "npm not found: HTML validation, axe and web-form tests will be skipped, and builds have no /admin/"; fi
 
 test: $(STAMP) $(NODE_STAMP) lint
 	PYTHONPATH=plugins $(BIN)/python -m pytest
 
 clean:
 	rm -rf output cache .pytest_cache
+
+# The web form for records (/admin/, Decap CMS): decap-server, its local backend, writes what the form saves
+# into this working copy, and `make serve`'s server rebuilds the page. Commit the records with git after.
+EDIT_PORT ?= 8081
+.PHONY: edit
+edit: $(STAMP) $(NODE_STAMP)
+	@test -f node_modules/decap-server/dist/index.js || { echo "decap-server is missing: install node and npm, then run npm ci"; exit 1; }
+	@echo "Web form: http://localhost:$(PORT)/admin/ (the site: http://localhost:$(PORT)/) — Ctrl+C stops both"
+	@PORT=$(EDIT_PORT) BIND_HOST=127.0.0.1 GIT_REPO_DIRECTORY="$(CURDIR)" LOG_LEVEL=warn \
+		node node_modules/decap-server/dist/index.js & server=$$!; \
+	trap 'kill $$server 2>/dev/null' EXIT INT TERM; \
+	OCOP_CMS_LOCAL_BACKEND=http://localhost:$(EDIT_PORT)/api/v1 $(OCOP) serve --port $(PORT)
 
 # Editors' commands. Without NAME (TITLE for news) they ask their questions;
 # with it they take every answer as a variable, e.g.

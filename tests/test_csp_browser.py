@@ -29,6 +29,7 @@ from conftest import FIXTURE, REPO, build, write
 from ocop.cli.build import read_settings
 from ocop.core.settings import DEFAULTS, apply_defaults, security_headers
 from ocop.output.headers import immutable_folders
+from ocop.site.cms import admin_policy
 
 VIOLATIONS = """
 window.__csp = [];
@@ -184,8 +185,11 @@ NGINX = REPO / "deploy" / "nginx-ocop.conf"
 
 
 def parse_nginx(text: str) -> tuple[dict[str, str], dict[str, str], list[str]]:
-    """(add_header name -> value, `set $ocop_cache_control` values, folders cached for ever)."""
+    """(add_header name -> value, `set $ocop_cache_control` values, folders cached for ever); the
+    Content-Security-Policy is the first `set $ocop_csp` (the one /admin/ does not get)."""
     headers = dict(re.findall(r'^add_header (\S+) "([^"]*)" always;$', text, re.M))
+    assert re.search(r'^add_header Content-Security-Policy \$ocop_csp always;$', text, re.M)
+    headers["Content-Security-Policy"] = re.findall(r'set \$ocop_csp "([^"]*)";', text)[0]
     variables = re.findall(r'set \$ocop_cache_control "([^"]*)";', text)
     assert re.search(r'^add_header Cache-Control \$ocop_cache_control always;$', text, re.M)
     folders = re.search(r'if \(\$uri ~ "/\(([a-z|-]+)\)/"\) \{\s*set \$ocop_cache_control', text).group(1)
@@ -193,9 +197,11 @@ def parse_nginx(text: str) -> tuple[dict[str, str], dict[str, str], list[str]]:
 
 
 def test_nginx_snippet_carries_the_settings():
-    headers, cache, folders = parse_nginx(NGINX.read_text(encoding="utf-8"))
+    text = NGINX.read_text(encoding="utf-8")
+    headers, cache, folders = parse_nginx(text)
     settings = apply_defaults({})
     assert headers == security_headers(settings)
+    assert re.findall(r'set \$ocop_csp "([^"]*)";', text)[1] == admin_policy(settings)  # the web form's own
     assert folders == immutable_folders(settings)
     assert cache == {"default": DEFAULTS["OCOP_CACHE_CONTROL_PAGES"],
                      "photos": DEFAULTS["OCOP_CACHE_CONTROL_IMMUTABLE"]}

@@ -1,4 +1,4 @@
-"""Command line: `python -m ocop build|check|serve|report|new-product|new-producer|new-news`.
+"""Command line: `python -m ocop build|check|serve|report|cms-config|new-product|new-producer|new-news`.
 
 The Makefile's targets call these.
 """
@@ -39,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     serve_parser.add_argument("-o", "--output", default=None)
     serve_parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", 8000)))
     serve_parser.add_argument("--bind", default="127.0.0.1")
+    cms = commands.add_parser("cms-config", help="the web form's configuration (admin/config.yml) from the schemas")
+    cms.add_argument("-o", "--output", default=None, help="write it to this file (default: print it)")
+    cms.add_argument("--local-backend", default=None,
+                     help="the decap-server URL the form uses on localhost (default: the setting)")
     commands.add_parser("translations",
                         help="collect the templates' UI strings and the editors' messages into the .po catalogues")
     args = parser.parse_args(argv)
@@ -59,8 +63,18 @@ def main(argv: list[str] | None = None) -> int:
         except BuildFailed as exc:
             sys.stderr.write(exc.report.rstrip() + "\n")
             return 1
+        from .cms_config import missing_notice
+
+        notice = missing_notice(read_settings(args.settings))
+        if notice:
+            sys.stderr.write(notice + "\n")
         sys.stderr.write(f"{path}\n")
         return 0
+    if args.command == "cms-config":
+        from .cms_config import run as run_cms_config
+
+        overrides = {"OCOP_CMS_LOCAL_BACKEND": args.local_backend} if args.local_backend else {}
+        return run_cms_config(read_settings(args.settings, overrides), sys.stdout, args.output)
     if args.command == "translations":
         from ..core.settings import apply_defaults
         from .translations import run

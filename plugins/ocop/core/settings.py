@@ -159,6 +159,37 @@ DEFAULTS = {
     "PRODUCTS_FEED_ATOM_URL": None,  # None: same as the path
     # items per page of product lists (catalogue, region, group, star, producer pages)
     "OCOP_PRODUCTS_PER_PAGE": 24,
+    # The web form for records (Decap CMS, site/cms.py) at /admin/: its configuration is made from the JSON
+    # Schemas on every build; Decap's bundle is copied from node_modules (`npm ci`), and a build without it
+    # has no admin folder (the build says so in one line).
+    "OCOP_CMS": True,
+    "OCOP_CMS_PATH": "admin",  # the folder in the output (kept out of the sitemap, the search index and robots)
+    "OCOP_CMS_NODE_MODULES": "node_modules",  # relative to the project root (the settings file's folder)
+    "OCOP_CMS_LOCALE": "vi",
+    # where the form commits on a deployed site; Decap's GitHub backend needs an OAuth proxy (base_url), see
+    # docs/editors-guide.md, e.g. {"name": "github", "repo": "owner/ocop", "branch": "main",
+    # "base_url": "https://oauth.example.gov.vn"}
+    "OCOP_CMS_BACKEND": {"name": "github", "repo": "", "branch": "main"},
+    # `make edit`: on localhost Decap talks to decap-server instead (True: its default
+    # http://localhost:8081/api/v1; a URL: that one, also from the environment variable of that name; False: never)
+    "OCOP_CMS_LOCAL_BACKEND": True,
+    # The form's own Content-Security-Policy, sent for /admin/* only (_headers, nginx): Decap needs inline
+    # styles (emotion), 'unsafe-eval' (its config validator compiles code), blob: and data: images (previews)
+    # and to talk to its backend (decap-server on localhost, api.github.com); the public pages keep
+    # OCOP_CONTENT_SECURITY_POLICY.
+    "OCOP_CMS_CONTENT_SECURITY_POLICY": (
+        "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data: blob:; font-src 'self'; media-src 'self' blob:; worker-src 'self' blob:; "
+        "connect-src 'self' blob: http://localhost:8081 http://127.0.0.1:8081 https://api.github.com; "
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    # more of Decap's top-level options, merged into admin/config.yml as they are, e.g.
+    # {"publish_mode": "editorial_workflow"} (each save a pull request; GitHub backend only)
+    "OCOP_CMS_OPTIONS": {},
+    # Cloudflare Pages joins the values of a header set by several matching rules; True writes
+    # `! Content-Security-Policy` in the /admin/* rule so that only the form's policy applies there
+    # (Netlify takes the later rule's value by itself and does not know the `!` line).
+    "OCOP_CMS_DETACH_CSP": False,
 }
 
 
@@ -166,6 +197,8 @@ def apply_defaults(settings: dict) -> dict:
     """Fill in every plugin setting the site did not set; returns the same dict."""
     if "OCOP_META_CSP" not in settings and os.environ.get("OCOP_META_CSP"):
         settings["OCOP_META_CSP"] = os.environ["OCOP_META_CSP"].strip().lower() in ("1", "true", "yes", "on")
+    if "OCOP_CMS_LOCAL_BACKEND" not in settings and os.environ.get("OCOP_CMS_LOCAL_BACKEND"):  # `make edit`
+        settings["OCOP_CMS_LOCAL_BACKEND"] = os.environ["OCOP_CMS_LOCAL_BACKEND"]
     for key, value in DEFAULTS.items():
         settings.setdefault(key, list(value) if isinstance(value, list) else value)
     # List templates paginate like Pelican's index: register them once.

@@ -54,22 +54,24 @@ def cache_rules(settings: dict, top_level: list[str]) -> list[tuple[str, str]]:
     return rules
 
 
-def render_headers(settings: dict, top_level: list[str]) -> str:
-    """The text of the `_headers` file."""
+def render_headers(settings: dict, top_level: list[str], extra=()) -> str:
+    """The text of the `_headers` file; `extra`: (path pattern, header lines) rules after the site-wide one."""
     lines = [HEADER, "/*"]
     lines += [f"  {name}: {value}" for name, value in security_headers(settings).items()]
+    for pattern, rule in extra:  # after /*: Netlify takes the later rule's value of a header
+        lines += ["", pattern, *(f"  {line}" for line in rule)]
     for pattern, value in cache_rules(settings, top_level):
         lines += ["", pattern, f"  Cache-Control: {value}"]
     return "\n".join(lines) + "\n"
 
 
-def write_headers(settings: dict, output_path: str, kept=()) -> str | None:
+def write_headers(settings: dict, output_path: str, kept=(), extra=()) -> str | None:
     """Write the `_headers` file at the root of `output_path`; returns its path (None when disabled).
 
     Called at the end of the catalogue's output, when the pages are written; the
     theme's static folder (copied afterwards by Pelican) is added by name, and so
     are the files an incremental build keeps in the previous output (`kept`,
-    relative paths).
+    relative paths). `extra` rules follow the site-wide one (the web form's own policy).
     """
     name = settings.get("OCOP_HEADERS_FILE")
     if not name:
@@ -83,5 +85,5 @@ def write_headers(settings: dict, output_path: str, kept=()) -> str | None:
         entries.add(theme_static + "/")
     path = os.path.join(output_path, name)
     with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(render_headers(settings, sorted(entries)))
+        handle.write(render_headers(settings, sorted(entries), extra))
     return path

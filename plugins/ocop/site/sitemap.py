@@ -64,10 +64,11 @@ class Sitemap:
         lines.append("</urlset>")
         return "\n".join(lines) + "\n"
 
-    def write(self, output_path: str, sitemap_name: str = "sitemap.xml", robots: bool = True) -> None:
-        """Write sitemap.xml (and robots.txt naming it) at the output root."""
+    def write(self, output_path: str, sitemap_name: str = "sitemap.xml", robots: bool = True, disallow=()) -> None:
+        """Write sitemap.xml (and robots.txt naming it, with a Disallow line per path of `disallow`)."""
         with open(os.path.join(output_path, sitemap_name), "w", encoding="utf-8") as handle:
             handle.write(self.xml())
         if robots:
             with open(os.path.join(output_path, "robots.txt"), "w", encoding="utf-8") as handle:
-                handle.write(f"User-agent: *\nAllow: /\n\nSitemap: {self.absolute(sitemap_name)}\n")
+                refused = "".join(f"Disallow: {path}\n" for path in disallow)
+                handle.write(f"User-agent: *\n{refused}Allow: /\n\nSitemap: {self.absolute(sitemap_name)}\n")

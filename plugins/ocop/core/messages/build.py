@@ -12,3 +12,6 @@ message("settings_missing", "không có tệp cấu hình {path}")
 message("settings_error", "tệp cấu hình có lỗi: {detail}")
 message("search_kept", "xem trước: chỉ mục tìm kiếm giữ như lần dựng trước (`make html` dựng lại chỉ mục)")
 message("bad_epoch", "`SOURCE_DATE_EPOCH`: `{value}` không phải số giây tính từ 1970-01-01 (dấu thời gian Unix)")
+message("cms_missing",
+        "chưa có biểu mẫu /admin/: chưa cài Decap CMS; chạy `npm ci` rồi dựng lại "
+        "(phần còn lại của trang vẫn được dựng)")
