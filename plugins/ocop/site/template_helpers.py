@@ -8,7 +8,7 @@ from markupsafe import Markup
 from ..core.dates import date_in, vi_date
 from ..core.i18n import page_language, translate_label
 from ..records.certificates import Span
-from .fragments import fragment
+from .fragments import fragment, index_fragment
 
 
 def span_date(span: Span | None) -> str:
@@ -125,5 +125,6 @@ def search_filter_pair(value, key: str) -> tuple[str, str]:
 FILTERS = {"vi_date": vi_date, "span_date": span_date, "stars_symbol": stars_symbol, "day": day,
            "span_day": span_day, "tr": translate_label,
            "named": named, "search_filter_pair": search_filter_pair}
-GLOBALS = {"fragment": fragment, "page_lang": page_lang, "search_alias": search_alias, "page_versions": page_versions,
+GLOBALS = {"fragment": fragment, "index_fragment": index_fragment, "page_lang": page_lang,
+           "search_alias": search_alias, "page_versions": page_versions,
            "language_links": language_links}
