@@ -40,6 +40,9 @@ DEFAULTS = {
     "PRINT_INDEX_SAVE_AS": "in/index.html",
     "LABELS_URL": "in/nhan-qr/",
     "LABELS_SAVE_AS": "in/nhan-qr/index.html",
+    # who publishes this site, as the footer names it: a text, or {"vi": …, "en": …}; None: the footer names no
+    # publisher and says only where the data comes from (never that the province's office publishes it)
+    "OCOP_PUBLISHER": None,
     # the {slug} of each print sheet (PRINT_URL), by language: all products, one district's, one group's
     "OCOP_PRINT_SLUGS": {
         "vi": {"all": "tat-ca", "region": "dia-ban-{slug}", "group": "nhom-{slug}"},

@@ -37,11 +37,17 @@
     return wanted.some(function (q) { return w === q || (q.length >= 4 && w.indexOf(q) === 0); });
   }
 
+  // The đ-less spellings the pages add for the index only (between ⟦ and ⟧, template_helpers.search_alias)
+  // are not shown, even when the excerpt begins or ends inside one.
+  function withoutAliases(html) {
+    return html.replace(/⟦[^⟧]*⟧/g, "").replace(/^[^⟦]*⟧/, "").replace(/⟦[^⟧]*$/, "").replace(/\s{2,}/g, " ");
+  }
+
   // Pagefind's excerpts mark matches with <mark>; keep that (for the words of the query) and nothing else.
   function excerptNode(html, wanted) {
     var node = document.createElement("p");
     node.className = "excerpt";
-    html.split(/(<mark>|<\/mark>)/).reduce(function (inMark, part) {
+    withoutAliases(html).split(/(<mark>|<\/mark>)/).reduce(function (inMark, part) {
       if (part === "<mark>") { return true; }
       if (part === "</mark>") { return false; }
       var text = document.createTextNode(part.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">")
