@@ -122,7 +122,10 @@ class LanguageViews:
         for producer in producers.values():
             producer.make_jsonld = functools.partial(_jsonld, producer_graph, producer, site_url, rules)
         if lang == default and catalogue.province is not None:
-            view.home_jsonld = json_script(home_graph(catalogue.province, site_url, settings["SITENAME"]))
+            publisher = settings.get("OCOP_PUBLISHER")
+            if isinstance(publisher, dict):
+                publisher = publisher.get(default)
+            view.home_jsonld = json_script(home_graph(catalogue.province, site_url, settings["SITENAME"], publisher))
         for producer in producers.values():
             producer.certificate_types = certificate_types(producer, lang)
             producer.valid_count = sum(1 for p in producer.products if p.certified)
