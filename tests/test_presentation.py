@@ -57,13 +57,28 @@ def test_print_slugs_are_in_the_pages_language():
     assert print_slug(settings, "fr", "region", "a") == "dia-ban-a"  # a language without its own: the default's
 
 
-def test_a_build_logs_one_line_for_the_products_without_a_photo(tiny_site, caplog):
+class Lines(logging.Handler):
+    """The messages logged to it."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def emit(self, record):
+        self.lines.append(record.getMessage())
+
+
+def test_a_build_logs_one_line_for_the_products_without_a_photo(tiny_site):
     from ocop.records.loader import load_catalogue
 
     catalogue = load_catalogue(str(tiny_site / "products"), TODAY)
-    logger = logging.getLogger("test-housekeeping")
-    with caplog.at_level(logging.WARNING, logger="test-housekeeping"):
+    logger, handler = logging.getLogger("test-housekeeping"), Lines()
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    try:
         log_warnings(catalogue, {"PATH": str(tiny_site / "content"), "OCOP_MESSAGES_LANG": "en"}, logger)
-    lines = [r.getMessage() for r in caplog.records]
+    finally:
+        logger.removeHandler(handler)
+    lines = handler.lines
     assert "warning: products without a photo yet: 2 (`make check` lists each one)" in lines
     assert not any("has no photo" in line for line in lines)
