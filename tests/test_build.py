@@ -87,29 +87,31 @@ def test_product_page_shows_current_certificate_and_history(site):
     assert ">Trà hoa vàng</h1>" in page
     assert '<p class="subtitle" lang="en">Golden camellia tea</p>' in page
     assert "Còn hiệu lực Sản phẩm đang được chứng nhận OCOP 4 sao." in text
-    assert "Hạng ★★★★☆ 4 sao Nhóm Đồ uống Nơi sản xuất Huyện A Chủ thể sản xuất HTX Hoa Vàng" in text
+    assert "Hạng ★★★★☆ 4 sao Nhóm Đồ uống Nơi sản xuất Huyện A Chủ thể sản xuất Hợp tác xã Hoa Vàng" in text
     # newest certificate first, each with its validity
     history = text[text.index("Lịch sử chứng nhận OCOP"):text.index("Tin tức, hội chợ")]
     assert history.index("4 sao · Đồ uống") < history.index("3 sao · Đồ uống")
     assert ("Hiệu lực Còn hiệu lực đến 10/03/2028 Quyết định 123/QĐ-UBND Ngày ký 10/03/2025 "
             "Cơ quan công nhận UBND Tỉnh Thử (cấp tỉnh) Bộ tiêu chí QĐ 148/QĐ-TTg (2023) Điểm 75.5/100") in history
-    assert ("Hiệu lực Hết hiệu lực, muộn nhất từ 31/12/2022 Quyết định Chưa rõ số quyết định "
+    assert ("Hiệu lực Đã hết hiệu lực (chậm nhất từ 31/12/2022) Quyết định Chưa rõ số quyết định "
             "Ngày ký trong khoảng 01/01/2019 – 31/12/2019 (Chỉ biết năm.)") in history
     assert '<a href="../dia-ban/huyen-a/">Huyện A</a>' in page
-    assert '<a href="../chu-the/htx-hoa-vang/">HTX Hoa Vàng</a>' in page
+    assert '<a href="../chu-the/htx-hoa-vang/">Hợp tác xã Hoa Vàng</a>' in page  # the name as displayed
     assert '<a href="../hang-sao/4-sao/">' in page
     assert '<a href="../nhom/do-uong/">Đồ uống</a>' in page
 
 
 def test_expired_product_is_listed_but_never_shown_as_certified(site):
     text = text_of(read(site, "products/mat-ong-rung.html"))
-    assert ("Hết hiệu lực Chứng nhận OCOP gần nhất (3 sao): Hết hiệu lực, muộn nhất từ 31/12/2022. "
+    assert ("Hết hiệu lực Chứng nhận OCOP gần nhất (3 sao): Đã hết hiệu lực (chậm nhất từ 31/12/2022). "
             "Danh mục chưa có thông tin về việc công nhận lại.") in text
     assert "đang được chứng nhận" not in text
     assert "Chủ thể sản xuất Chưa có thông tin" in text
     assert "Nơi sản xuất Huyện B , xã Một" in text
     catalogue = text_of(read(site, "san-pham/index.html")) + text_of(read(site, "san-pham/page/2/index.html"))
-    assert "Mật ong rừng ★★★☆☆ 3 sao · Thực phẩm · Huyện B Hết hiệu lực" in catalogue
+    # an expired product's card gives its last level, never the star symbols of a current certificate
+    assert "Mật ong rừng Lần gần nhất: 3 sao · Thực phẩm · Huyện B Hết hiệu lực" in catalogue
+    assert "Mật ong rừng ★" not in catalogue
 
 
 def test_catalogue_is_paginated_with_pelican_patterns(site):
@@ -137,7 +139,9 @@ def test_group_star_and_producer_pages_list_their_products(site):
     assert "Trà hoa vàng" in text_of(read(site, "hang-sao/4-sao/index.html"))
     assert "Mật ong rừng" in text_of(read(site, "hang-sao/3-sao/index.html"))
     groups = text_of(read(site, "nhom/index.html"))
-    assert "QĐ 1048/QĐ-TTg (2019) Thực phẩm Food 1 sản phẩm Đồ uống Drinks 1 sản phẩm Thảo dược" in groups
+    # only the groups with products, each with its criteria regimes as a detail
+    assert "Thực phẩm Food 1 sản phẩm Bộ tiêu chí: QĐ 1048/QĐ-TTg (2019); QĐ 148/QĐ-TTg (2023)" in groups
+    assert "Đồ uống Drinks 1 sản phẩm" in groups and "Thảo dược" not in groups
     producer = text_of(read(site, "chu-the/htx-hoa-vang/index.html"))
     assert "Loại hình Hợp tác xã Nơi sản xuất Huyện A" in producer
     assert "Trà hoa vàng" in producer
@@ -148,7 +152,7 @@ def test_news_and_products_link_both_ways(site):
     assert '<a href="../products/tra-hoa-vang.html">Trà hoa vàng</a>' in news  # {filename} link in the text
     assert ('<li><a href="../products/mat-ong-rung.html">Mật ong rừng</a> '
             '<span class="muted">(Huyện B)</span></li>') in news
-    assert '<a href="../chu-the/htx-hoa-vang/">HTX Hoa Vàng</a>' in news
+    assert '<a href="../chu-the/htx-hoa-vang/">Hợp tác xã Hoa Vàng</a>' in news
     product = read(site, "products/tra-hoa-vang.html")
     assert '<a href="../news/hoi-cho.html">Hội chợ thử nghiệm</a>' in product
     assert '<a href="../news/hoi-cho.html">tin hội chợ</a>' in product  # {filename} link in a description

@@ -50,7 +50,8 @@ def test_exports_round_trip_with_the_pages(site):
     assert producers == [{
         "id": "htx-hoa-vang", "name": "HTX Hoa Vàng", "legal_form": "hop_tac_xa", "region": "huyen-a",
         "region_name": "Huyện A", "commune": "", "address": "", "website": "", "product_count": "1",
-        "products": "tra-hoa-vang", "other_certificates": "OCOP; VietGAP", "accepts_wholesale": "yes",
+        "valid_product_count": "1", "products": "tra-hoa-vang", "other_certificates": "OCOP; VietGAP",
+        "accepts_wholesale": "yes",
         "capacity": "20 tấn/năm", "moq": "100 hộp", "lead_time_days": "7", "export_markets": "CN; JP",
         "url": "https://ocop.tinh-thu.example/chu-the/htx-hoa-vang/", "last_verified": "2026-11-01",
     }]
@@ -105,7 +106,9 @@ def test_product_json_ld(site):
             assert cert["certificationRating"]["ratingValue"] in (3, 4, 5)
     tea = jsonld_blocks(page(site, "products/tra-hoa-vang.html"))[0]
     assert tea["gtin13"] == "8931234567897"
-    assert tea["manufacturer"]["name"] == "HTX Hoa Vàng"
+    assert tea["manufacturer"]["name"] == "Hợp tác xã Hoa Vàng"  # as displayed; the sources' spelling is kept:
+    organisation = jsonld_blocks(page(site, "chu-the/htx-hoa-vang/index.html"))
+    assert "HTX Hoa Vàng" in json.dumps(organisation, ensure_ascii=False)
     assert tea["hasCertification"][0] == {
         "@type": "Certification", "name": "OCOP 4 sao",
         "certificationRating": {"@type": "Rating", "ratingValue": 4, "bestRating": 5, "worstRating": 3},

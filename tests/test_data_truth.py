@@ -214,7 +214,7 @@ def test_numbers_page_sets_reported_figures_beside_the_records(site, catalogue):
                                             if p.certificates[0].signed.latest <= total.as_of.end)
     tua_chua = next(row for row in tables["Sản phẩm theo địa bàn"] if row[0] == "Huyện Tủa Chùa")
     assert first_int(tua_chua[2]) == 17
-    targets = {row[1].split(" nguồn")[0]: row for row in tables["Mục tiêu kế hoạch"] if row[0] == "2022"}
+    targets = {row[1].split(" [")[0]: row for row in tables["Mục tiêu kế hoạch"] if row[0] == "2022"}
     assert targets["Phát triển mới sản phẩm OCOP"][2] == "26"
     assert targets["Hội chợ OCOP ngoài tỉnh, khu vực và quốc tế tham dự"][2] == "4–5"
     assert targets["Tổ chức kinh tế (hợp tác xã, doanh nghiệp vừa và nhỏ) mới tham gia chương trình OCOP"][2] == "≥ 6"
@@ -236,9 +236,11 @@ def test_numbers_page_in_both_languages_with_accessible_charts(site, path, lang)
         title_id, desc_id = re.search(r'aria-labelledby="([^" ]+) ([^" ]+)"', attributes).groups()
         assert re.search(rf'<title id="{title_id}">[^<]+</title>', inside)
         assert re.search(rf'<desc id="{desc_id}">[^<]+</desc>', inside)
-        table = re.match(r"\s*</figure>\s*(?:<p class=\"chart-legend\"[^>]*>.*?</p>\s*)?<table>\s*<caption>[^<]+",
+        table = re.match(r"\s*</figure>\s*(?:<p class=\"chart-legend\"[^>]*>.*?</p>\s*)?"
+                         r"<details><summary>[^<]+</summary>"
+                         r"\s*<table[^>]*>\s*<caption>[^<]+",
                          after, flags=re.S)
-        assert table, "each chart is followed by its data table"
+        assert table, "each chart is followed by its data table, folded"
     words = " ".join(re.sub(r"<[^>]+>", " ", main).split())
     if lang == "en":
         assert "OCOP in numbers" in words and "Products by district" in words

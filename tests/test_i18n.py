@@ -14,13 +14,17 @@ from ocop.cli.translations import extract
 def test_every_ui_string_has_an_english_translation(templates, catalogue):
     from babel.messages.pofile import read_po
 
-    with open(catalogue, "rb") as handle:
-        translated = {m.id: m.string for m in read_po(handle) if m.id}
-    missing = sorted(set(extract(str(templates))) - {k for k, v in translated.items() if v})
+    with open(catalogue, "rb") as handle:  # a plural message: its singular, and every form translated
+        entries = [m for m in read_po(handle) if m.id]
+    translated = {m.id[0] if m.pluralizable else m.id: m.string for m in entries}
+    done = {k for k, v in translated.items() if (all(v) if isinstance(v, (tuple, list)) else v)}
+    wanted = {k[1][0] if isinstance(k, tuple) else k for k in extract(str(templates))}
+    missing = sorted(wanted - done)
     assert missing == [], "run `make translations` and translate: " + repr(missing)
-    for message_id, string in translated.items():  # placeholders survive translation
-        assert sorted(re.findall(r"%\(\w+\)s|\{\w+\}", message_id)) == sorted(re.findall(r"%\(\w+\)s|\{\w+\}",
-                                                                                         string)), message_id
+    for message_id, strings in translated.items():  # placeholders survive translation
+        for string in strings if isinstance(strings, (tuple, list)) else [strings]:
+            assert sorted(re.findall(r"%\(\w+\)s|\{\w+\}", message_id)) == sorted(
+                re.findall(r"%\(\w+\)s|\{\w+\}", string)), message_id
 
 
 @pytest.fixture(scope="module")

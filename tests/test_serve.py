@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -60,6 +61,17 @@ def test_editing_a_product_updates_the_served_page(server):
     record.write_text(record.read_text(encoding="utf-8").replace("name: Trà hoa vàng", "name: Trà hoa vàng đặc biệt"),
                       encoding="utf-8")
     assert wait_for(lambda: "Trà hoa vàng đặc biệt" in (fetch(url) or ""), 30)
+
+
+def test_a_missing_page_gets_the_sites_404_page(server):
+    """Like the hosts: the site's 404.html with status 404, not the server's bare "Error response"."""
+    _site, base = server
+    assert wait_for(lambda: fetch(f"{base}/"), 120)
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(f"{base}/khong-co-trang-nay/", timeout=5)
+    assert missing.value.code == 404
+    body = missing.value.read().decode("utf-8")
+    assert "Không tìm thấy trang" in body and "Page not found" in body and "Error response" not in body
 
 
 def test_a_broken_edit_keeps_serving_the_last_good_site(server):

@@ -27,11 +27,16 @@ Entries = dict[tuple[str | None, str], list]
 
 
 def extract(template_dir: str) -> dict[str, list]:
-    """msgid -> [(file, line)] of every translatable string under `template_dir`."""
-    found: dict[str, list] = {}
+    """msgid -> [(file, line)] of every translatable string under `template_dir`.
+
+    A plural message (ngettext, `{% pluralize %}`) is keyed (None, (singular, plural)): a msgid
+    pair with no msgctxt, as update_catalogue() takes it.
+    """
+    found: dict = {}
     for filename, line, message, _comments, _context in extract_from_dir(
             template_dir, method_map=[("**.html", "jinja2")], options_map=JINJA_OPTIONS):
-        key = message[0] if isinstance(message, tuple) else message
+        plural = isinstance(message, tuple) and message[1]
+        key = (None, tuple(message[:2])) if plural else (message[0] if isinstance(message, tuple) else message)
         found.setdefault(key, []).append((filename, line))
     return found
 
@@ -55,15 +60,21 @@ def update_catalogue(path: str, messages: dict[str, list] | Entries, lang: str) 
     old = {}
     if os.path.exists(path):
         with open(path, "rb") as handle:
-            old = {(m.context, m.id): m.string for m in read_po(handle) if m.id}
+            old = {(m.context, tuple(m.id) if isinstance(m.id, (list, tuple)) else m.id):
+                   tuple(m.string) if isinstance(m.string, (list, tuple)) else m.string
+                   for m in read_po(handle) if m.id}
     # A fixed date keeps the files stable in git; the catalogue's history is git's.
     fixed = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
     catalogue = Catalog(locale=lang, project="OCOP catalogue", charset="utf-8", creation_date=fixed,
                         revision_date=fixed, copyright_holder="OCOP catalogue contributors")
     untranslated = 0
-    for context, message_id in sorted(entries, key=lambda key: (key[1], key[0] or "")):
+    for context, message_id in sorted(entries, key=lambda key: (_singular(key[1]), key[0] or "")):
         string = old.get((context, message_id), "")
-        untranslated += not string
+        if isinstance(message_id, tuple) and not isinstance(string, (tuple, list)):
+            string = (string, "")  # a message newly made plural keeps its old translation as the singular
+        elif not isinstance(message_id, tuple) and isinstance(string, (tuple, list)):
+            string = string[0]
+        untranslated += not string if isinstance(string, str) else not all(string)
         catalogue.add(message_id, string, locations=sorted(entries[context, message_id]), context=context)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "wb") as handle:
@@ -71,9 +82,15 @@ def update_catalogue(path: str, messages: dict[str, list] | Entries, lang: str) 
     return len(entries), untranslated
 
 
+def _singular(message_id) -> str:
+    """The singular of a msgid, for sorting plain and plural messages together."""
+    return message_id[0] if isinstance(message_id, tuple) else message_id
+
+
 def plugin_entries() -> Entries:
     """What the plugin's catalogues hold: its templates' UI strings and the editors' messages."""
-    entries: Entries = {(None, key): where for key, where in extract(TEMPLATES_DIR).items()}
+    entries: Entries = {key if isinstance(key, tuple) else (None, key): where
+                        for key, where in extract(TEMPLATES_DIR).items()}
     entries.update(extract_messages())
     return entries
 

@@ -40,6 +40,14 @@ DEFAULTS = {
     "PRINT_INDEX_SAVE_AS": "in/index.html",
     "LABELS_URL": "in/nhan-qr/",
     "LABELS_SAVE_AS": "in/nhan-qr/index.html",
+    # who publishes this site, as the footer names it: a text, or {"vi": …, "en": …}; None: the footer names no
+    # publisher and says only where the data comes from (never that the province's office publishes it)
+    "OCOP_PUBLISHER": None,
+    # the {slug} of each print sheet (PRINT_URL), by language: all products, one district's, one group's
+    "OCOP_PRINT_SLUGS": {
+        "vi": {"all": "tat-ca", "region": "dia-ban-{slug}", "group": "nhom-{slug}"},
+        "en": {"all": "all", "region": "district-{slug}", "group": "group-{slug}"},
+    },
     # "OCOP in numbers": counts from the records beside the figures of products/_figures.yaml
     "NUMBERS_URL": "so-lieu/",
     "NUMBERS_SAVE_AS": "so-lieu/index.html",
@@ -221,6 +229,13 @@ def localised_path(settings: dict, name: str, key: str, lang: str, **values) -> 
     default = settings.get("DEFAULT_LANG", "vi")
     template = settings[f"{name}_{key}"] if lang == default else settings[f"{name}_LANG_{key}"]
     return template.format(lang=lang, **values)
+
+
+def print_slug(settings: dict, lang: str, kind: str, slug: str = "") -> str:
+    """The {slug} of a print sheet (`kind` all, region or group) in `lang`; the default language's when unset."""
+    slugs = settings["OCOP_PRINT_SLUGS"]
+    patterns = slugs.get(lang) or slugs[settings.get("DEFAULT_LANG", "vi")]
+    return patterns[kind].format(slug=slug)
 
 
 def page_urls(settings: dict, lang: str) -> dict:

@@ -179,14 +179,19 @@ def log_warnings(catalogue, settings: dict, logger, limit: int | None = None) ->
     """Log housekeeping warnings, one line each, at most OCOP_BUILD_WARNINGS of them (never fatal).
 
     `make check` lists them all; a build of a large catalogue would otherwise
-    bury its own messages under thousands of "no photo yet" lines.
+    bury its own messages under thousands of "no photo yet" lines, so those are
+    one line of their own, with how many products still have no photo.
     """
-    from ..core.messages import message_lang
+    from ..core.messages import message_lang, render
 
     lang = message_lang(settings)
     limit = settings.get("OCOP_BUILD_WARNINGS", 20) if limit is None else limit
     root = os.path.dirname(os.path.abspath(settings.get("PATH", ".")))
-    found = warnings_for(catalogue, settings).sorted()
+    everything = warnings_for(catalogue, settings).sorted()
+    found = [w for w in everything if w.code != "warn_no_photo"]
+    no_photo = len(everything) - len(found)
+    if no_photo:
+        logger.warning(f"{render('warning', {}, lang)}: {render('build_no_photo_summary', {'count': no_photo}, lang)}")
     for warning in found[:limit]:
         logger.warning(warning.format(lang, root))
     if len(found) > limit:

@@ -106,6 +106,7 @@ class Linker:
             name=data["name"], office=data["office"], path=record.path,
             name_en=data.get("name_en"), country=data.get("country", "VN"),
             office_en=data.get("office_en"), office_url=data.get("office_url"),
+            office_address=data.get("office_address"),
             description=data.get("description"), description_en=data.get("description_en"),
             sources=self.sources(record, ("sources",), data.get("sources")),
         )

@@ -197,6 +197,7 @@ class Province:
     country: str = "VN"
     office_en: str | None = None
     office_url: str | None = None
+    office_address: str | None = None
     description: str | None = None
     description_en: str | None = None
     sources: list[Source] = field(default_factory=list)

@@ -177,7 +177,7 @@ PRODUCT_COLUMNS = [
 ]
 PRODUCER_COLUMNS = [
     "id", "name", "legal_form", "region", "region_name", "commune", "address", "website", "product_count",
-    "products", "other_certificates", "accepts_wholesale", "capacity", "moq", "lead_time_days",
+    "valid_product_count", "products", "other_certificates", "accepts_wholesale", "capacity", "moq", "lead_time_days",
     "export_markets", "url", "last_verified",
 ]
 
@@ -224,7 +224,7 @@ def products_csv(view, site_url: str) -> bytes:
             "id": record.id, "name": record.name, "name_en": record.name_en, "stars": current.stars,
             "group": current.group, "group_name": view.rules["groups"][current.group]["vi"],
             "region": record.region, "region_name": product.region.title, "commune": record.commune,
-            "producer": record.producer, "producer_name": product.producer.title if product.producer else None,
+            "producer": record.producer, "producer_name": product.producer.record.name if product.producer else None,
             "status": product.validity, "certified": _yes_no(product.certified),
             "decision_number": current.decision.number,
             "signed_from": current.signed.earliest.isoformat(), "signed_to": current.signed.latest.isoformat(),
@@ -248,6 +248,7 @@ def producers_csv(view, site_url: str) -> bytes:
             "id": record.id, "name": record.name, "legal_form": record.legal_form, "region": record.region,
             "region_name": producer.region.title if producer.region else None, "commune": record.commune,
             "address": record.address, "website": record.website, "product_count": len(producer.products),
+            "valid_product_count": producer.valid_count,
             "products": "; ".join(sorted(p.slug for p in producer.products)),
             "other_certificates": "; ".join(certificate_types(producer, "vi")),
             "accepts_wholesale": _yes_no(trade.accepts_wholesale),
@@ -260,9 +261,10 @@ def producers_csv(view, site_url: str) -> bytes:
 
 
 def certificate_types(producer, lang: str = "vi") -> list[str]:
-    """Labels of the certificates a producer or its products hold: OCOP first, then the others."""
+    """Labels of the certificates a producer or its products hold: OCOP first (only when one of its products
+    holds a certificate valid today), then the others."""
     labels = []
-    if producer.products:
+    if any(p.certified for p in producer.products):
         labels.append("OCOP")
     seen = set()
     for item in [*producer.record.other_certificates, *(c for p in producer.products

@@ -30,6 +30,9 @@ from ..core.i18n import page_language
 from ..output.build_cache import Store
 
 SITEURL_PLACEHOLDER = "@@ocop-siteurl@@"
+# The site root in a fragment kept in the search index (a card the catalogue's filters show): search.js puts
+# the root of the site in its place, wherever the page showing the results is.
+INDEX_ROOT = "{site-root}"
 MACROS_TEMPLATE = "ocop_macros.html"
 
 
@@ -51,10 +54,10 @@ class Fragments:
         if self.store is None and self.enabled:
             self.store = Store(self.store_path, tag=self.site_key, keep_unused=True)
 
-    def html(self, context, name: str, item, args: tuple) -> Markup:
-        """The fragment `name` for `item` on the page being rendered."""
+    def html(self, context, name: str, item, args: tuple, root: str | None = None) -> Markup:
+        """The fragment `name` for `item` on the page being rendered (its site root `root`, else SITEURL)."""
         if not self.enabled:
-            return in_page(context, name, item, args)
+            return in_page(context, name, item, args, root)
         lang = page_language(context)
         memo_key = (name, item.slug, lang, args)
         data = self.memo.get(memo_key)
@@ -67,7 +70,8 @@ class Fragments:
                 self.store.put(key, data)
                 self.new[key] = data
             self.memo[memo_key] = data
-        return Markup(data.decode("utf-8").replace(SITEURL_PLACEHOLDER, str(context.get("SITEURL", ""))))
+        root = str(context.get("SITEURL", "")) if root is None else root
+        return Markup(data.decode("utf-8").replace(SITEURL_PLACEHOLDER, root))
 
     def _module(self, context, lang: str):
         """The shared macros, bound to the settings of `lang` and the placeholder for the site root."""
@@ -100,9 +104,19 @@ def fragment(context, name: str, item, *args) -> Markup:
     return fragments.html(context, name, item, args)
 
 
-def in_page(context, name: str, item, args: tuple) -> Markup:
+@pass_context
+def index_fragment(context, name: str, item, *args) -> Markup:
+    """Template global: the fragment `name` for the search index, its links from INDEX_ROOT (see search.js)."""
+    fragments = context.get("ocop_fragments")
+    if fragments is None:
+        return in_page(context, name, item, args, INDEX_ROOT)
+    return fragments.html(context, name, item, args, INDEX_ROOT)
+
+
+def in_page(context, name: str, item, args: tuple, root: str | None = None) -> Markup:
     """The fragment rendered in the page's own context, as a macro call in the page would be."""
-    module = context.environment.get_template(MACROS_TEMPLATE).make_module(context.get_all())
+    values = context.get_all() if root is None else {**context.get_all(), "SITEURL": root}
+    module = context.environment.get_template(MACROS_TEMPLATE).make_module(values)
     return getattr(module, name)(item, *args)
 
 

@@ -7,7 +7,7 @@ import functools
 
 from pelican.utils import set_date_tzinfo
 
-from ..core.settings import localised_path
+from ..core.settings import localised_path, print_slug
 from ..records.model import Catalogue
 from .contents import Group, Producer, Product, Region, Stars
 from .exports import certificate_types
@@ -17,8 +17,11 @@ from .view import (
     PrintScope,
     certificate_filter_labels,
     certificate_filters,
+    display_name,
     in_language,
     name_key,
+    producer_order,
+    producer_state,
     product_summary,
 )
 
@@ -38,6 +41,8 @@ class LanguageViews:
 
         def make(kind, record, extra_metadata=None):
             title, title_lang = in_language(record, "name", lang, default)
+            if kind is Producer and title_lang == "vi":
+                title = display_name(title)  # one spelling of the legal form; the record keeps the sources' name
             text, content_lang = in_language(record, "description", lang, default)
             metadata = {"title": title, "slug": record.id, "lang": lang, **(extra_metadata or {})}
             content = kind(render(text), metadata, settings=settings, source_path=record.path, context=self.context)
@@ -117,13 +122,18 @@ class LanguageViews:
         for producer in producers.values():
             producer.make_jsonld = functools.partial(_jsonld, producer_graph, producer, site_url, rules)
         if lang == default and catalogue.province is not None:
-            view.home_jsonld = json_script(home_graph(catalogue.province, site_url, settings["SITENAME"]))
+            publisher = settings.get("OCOP_PUBLISHER")
+            if isinstance(publisher, dict):
+                publisher = publisher.get(default)
+            view.home_jsonld = json_script(home_graph(catalogue.province, site_url, settings["SITENAME"], publisher))
         for producer in producers.values():
             producer.certificate_types = certificate_types(producer, lang)
+            producer.valid_count = sum(1 for p in producer.products if p.certified)
+            producer.state = producer_state(producer)
         view.products = sorted(products.values(), key=name_key)
         view.regions = sorted(regions.values(), key=lambda r: (
             r.record.order if r.record.order is not None else 10**6, name_key(r)))
-        view.producers = sorted(producers.values(), key=name_key)
+        view.producers = sorted(producers.values(), key=producer_order)
         view.groups = list(groups.values())
         view.star_levels = [stars[level] for level in sorted(stars)]
         view.print_scopes = self._print_scopes(view)
@@ -141,12 +151,16 @@ class LanguageViews:
         return chosen
 
     def _print_scopes(self, view: CatalogueView) -> list[PrintScope]:
-        scopes = [PrintScope("tat-ca", "all", None, view.products)]
-        scopes += [PrintScope(f"dia-ban-{r.slug}", "region", r, r.products) for r in view.regions]
-        scopes += [PrintScope(f"nhom-{g.slug}", "group", g, g.products) for g in view.groups if g.products]
+        scopes = [PrintScope("all", "all", None, view.products)]
+        scopes += [PrintScope(r.slug, "region", r, r.products) for r in view.regions]
+        scopes += [PrintScope(g.slug, "group", g, g.products) for g in view.groups if g.products]
         for scope in scopes:
-            scope.url = localised_path(self.settings, "PRINT", "URL", view.lang, slug=scope.slug)
-            scope.save_as = localised_path(self.settings, "PRINT", "SAVE_AS", view.lang, slug=scope.slug)
+            scope.alternates = [(lang, localised_path(self.settings, "PRINT", "URL", lang,
+                                                      slug=print_slug(self.settings, lang, scope.kind, scope.slug)))
+                                for lang in self.languages]
+            scope.url = dict(scope.alternates)[view.lang]
+            slug = print_slug(self.settings, view.lang, scope.kind, scope.slug)
+            scope.save_as = localised_path(self.settings, "PRINT", "SAVE_AS", view.lang, slug=slug)
         return scopes
 
     def _link_translations(self) -> None:

@@ -194,10 +194,11 @@ class PageWriter:
                            *[r.slug for r in view.regions if r.products],
                            stable_repr(view.certificate_filter_options)])
         named("REGIONS", "regions")
-        # The producers' index shows each producer's file, its region, how many products it has and the
-        # certificates they hold: an edit to one product's description leaves it as it is.
+        # The producers' index shows each producer's file, its region, how many products it has (and how many
+        # are valid today, which also orders the list) and the certificates they hold: an edit to one
+        # product's description leaves it as it is.
         named("PRODUCERS", "producers", depends=[
-            f"{p.slug}:{producer_keys[p.slug]}:{len(p.products)}:{'|'.join(p.certificate_types)}"
+            f"{p.slug}:{producer_keys[p.slug]}:{len(p.products)}:{p.valid_count}:{'|'.join(p.certificate_types)}"
             for p in view.producers])
         named("GROUPS", "groups")
         named("STARS_INDEX", "stars_index")
@@ -208,7 +209,7 @@ class PageWriter:
         named("LABELS", "labels")
         named("NUMBERS", "numbers", lazy={"numbers": lambda: compute_numbers(view, self.figures)})
         for scope in view.print_scopes:
-            write(scope.save_as, "print_catalogue", scope.url, self.alternates("PRINT", slug=scope.slug),
+            write(scope.save_as, "print_catalogue", scope.url, scope.alternates,
                   scope=scope, products=scope.products, depends=products_key(scope.products))
         if lang != self.default_lang:
             write(localised_path(settings, "NEWS", "SAVE_AS", lang), "index", common["NEWS_URL"],

@@ -36,10 +36,12 @@ def absolute(site_url: str, path: str) -> str:
     return f"{site_url.rstrip('/')}/{path.lstrip('/')}"
 
 
-def organisation(province, site_url: str) -> dict:
-    """The office that publishes the catalogue."""
-    data = {"@type": "GovernmentOrganization", "name": province.office, "url": province.office_url or site_url + "/",
+def organisation(province) -> dict:
+    """The province's OCOP office (its own website only, never this site's address)."""
+    data = {"@type": "GovernmentOrganization", "name": province.office,
             "areaServed": {"@type": "AdministrativeArea", "name": province.name}}
+    if province.office_url:
+        data["url"] = province.office_url
     if province.office_en:
         data["alternateName"] = province.office_en
     return data
@@ -157,10 +159,11 @@ def producer_graph(producer, site_url: str, rules: dict) -> list[dict]:
                               labels["home"])]
 
 
-def home_graph(province, site_url: str, site_name: str) -> list[dict]:
-    """The publishing office and the site, for the home page."""
-    return [
-        {"@context": "https://schema.org", **organisation(province, site_url)},
-        {"@context": "https://schema.org", "@type": "WebSite", "name": site_name, "url": site_url + "/",
-         "inLanguage": "vi", "publisher": {"@type": "GovernmentOrganization", "name": province.office}},
-    ]
+def home_graph(province, site_url: str, site_name: str, publisher: str | None = None) -> list[dict]:
+    """The province's OCOP office and the site, for the home page; the site's publisher only when the settings
+    name one (OCOP_PUBLISHER): the office is a source of the data, not said to publish the site."""
+    site = {"@context": "https://schema.org", "@type": "WebSite", "name": site_name, "url": site_url + "/",
+            "inLanguage": "vi"}
+    if publisher:
+        site["publisher"] = {"@type": "Organization", "name": publisher}
+    return [{"@context": "https://schema.org", **organisation(province)}, site]

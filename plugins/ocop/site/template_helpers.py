@@ -8,7 +8,7 @@ from markupsafe import Markup
 from ..core.dates import date_in, vi_date
 from ..core.i18n import page_language, translate_label
 from ..records.certificates import Span
-from .fragments import fragment
+from .fragments import fragment, index_fragment
 
 
 def span_date(span: Span | None) -> str:
@@ -108,13 +108,31 @@ def search_alias(*texts) -> Markup:
 
     Pagefind folds tone marks but keeps "đ", while people type "dien bien". The
     spelling is put inside the element it belongs to (so it gets its weight),
-    hidden from sight and from assistive technology.
+    hidden from sight and from assistive technology, between ALIAS_OPEN and
+    ALIAS_CLOSE, which search.js uses to leave it out of the excerpts it shows.
     """
     unique = dict.fromkeys(str(t) for t in texts if t)
     joined = " ".join(unique)
     if "đ" not in joined and "Đ" not in joined:
         return Markup("")
-    return Markup('<span class="visually-hidden" aria-hidden="true"> {}</span>').format(fold_d(joined))
+    return Markup('<span class="visually-hidden" aria-hidden="true"> {} {} {}</span>').format(
+        ALIAS_OPEN, fold_d(joined), ALIAS_CLOSE)
+
+
+ALIAS_OPEN, ALIAS_CLOSE = "⟦", "⟧"  # around a search alias; not letters, so the index drops them
+
+
+# Letters only Vietnamese writes (with their tone marks): a text holding one is Vietnamese.
+_VIETNAMESE_LETTERS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ" "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+                                "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ")
+
+
+@pass_context
+def vi_lang(context, text) -> Markup:
+    """` lang="vi"` for an element holding `text` (a source's title…) when it is Vietnamese on a page that is not."""
+    if page_language(context) == "vi" or not text or not _VIETNAMESE_LETTERS.intersection(str(text)):
+        return Markup("")
+    return Markup(' lang="vi"')
 
 
 def search_filter_pair(value, key: str) -> tuple[str, str]:
@@ -124,6 +142,7 @@ def search_filter_pair(value, key: str) -> tuple[str, str]:
 
 FILTERS = {"vi_date": vi_date, "span_date": span_date, "stars_symbol": stars_symbol, "day": day,
            "span_day": span_day, "tr": translate_label,
-           "named": named, "search_filter_pair": search_filter_pair}
-GLOBALS = {"fragment": fragment, "page_lang": page_lang, "search_alias": search_alias, "page_versions": page_versions,
+           "named": named, "search_filter_pair": search_filter_pair, "vi_lang": vi_lang}
+GLOBALS = {"fragment": fragment, "index_fragment": index_fragment, "page_lang": page_lang,
+           "search_alias": search_alias, "page_versions": page_versions,
            "language_links": language_links}

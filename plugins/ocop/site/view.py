@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from dataclasses import dataclass, field
 
 from ..core.slugs import fold
@@ -42,7 +43,7 @@ class CatalogueView:
 
 @dataclass
 class PrintScope:
-    """One printable catalogue: all products, one district's or one group's."""
+    """One printable catalogue: all products, one district's or one group's (`slug`: the district's or group's)."""
 
     slug: str
     kind: str  # all | region | group
@@ -50,6 +51,7 @@ class PrintScope:
     products: list
     url: str = ""
     save_as: str = ""
+    alternates: list = field(default_factory=list)  # (language, URL) of the sheet in each language
 
 
 def product_summary(record, region_name: str, rules: dict, province_name: str, lang: str = "vi") -> str:
@@ -58,12 +60,16 @@ def product_summary(record, region_name: str, rules: dict, province_name: str, l
     years = sorted({current.signed.earliest.year, current.signed.latest.year})
     year = str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
     group = rules["groups"][current.group]
+    # the stars are never stated as current when the certificate is not valid today
+    state = {"expired": ("đã hết hiệu lực", "since expired"), "unknown": ("có thể đã hết hiệu lực", "possibly expired"),
+             "revoked": ("đã bị thu hồi", "since revoked")}.get("valid" if record.certified else record.status)
     if lang == "en":
         place = f"{region_name}, {province_name} province" if province_name else region_name
-        return (f"OCOP {current.stars}-star product (certified in {year}), {group['en'].lower()} group, "
-                f"{place}, Vietnam.")
+        when = f"certified in {year}" + (f", {state[1]}" if state else "")
+        return f"OCOP {current.stars}-star product ({when}), {group['en'].lower()} group, {place}, Vietnam."
     place = f"{region_name}, tỉnh {province_name}" if province_name else region_name
-    return f"Sản phẩm OCOP {current.stars} sao (công nhận năm {year}), nhóm {group['vi'].lower()}, {place}."
+    when = f"công nhận năm {year}" + (f", {state[0]}" if state else "")
+    return f"Sản phẩm OCOP {current.stars} sao ({when}), nhóm {group['vi'].lower()}, {place}."
 
 
 OCOP_VALID, OCOP_NOT_VALID = "ocop-con-hieu-luc", "ocop-het-hieu-luc"
@@ -86,6 +92,47 @@ def certificate_filter_labels(lang: str) -> list[tuple[str, str]]:
               (OCOP_NOT_VALID, "OCOP (hết hoặc chưa rõ hiệu lực)" if lang == "vi" else "OCOP (expired or unknown)")]
     index = 1 if lang == "en" else 0
     return labels + [(key.replace("_", "-"), names[index]) for key, names in CERTIFICATE_TYPES.items()]
+
+
+# Legal forms written several ways in the sources, and the one way the site shows them.
+_LEGAL_FORM_PREFIXES = [
+    (re.compile(r"^(?:hợp tác xã|htx)\s+", re.IGNORECASE), "Hợp tác xã "),
+    (re.compile(r"^(?:công ty|cty)\s+(?:cổ phần|cp)\s+", re.IGNORECASE), "Công ty cổ phần "),
+    (re.compile(r"^ctcp\s+", re.IGNORECASE), "Công ty cổ phần "),
+    (re.compile(r"^(?:công ty|cty)\s+(?:tnhh|trách nhiệm hữu hạn)\s+", re.IGNORECASE), "Công ty TNHH "),
+    (re.compile(r"^(?:tổ hợp tác|tht)\s+", re.IGNORECASE), "Tổ hợp tác "),
+]
+
+
+def display_name(name: str) -> str:
+    """A producer's name as the site shows it: one spelling of its legal form, the name after it capitalised.
+
+    "HTX nông nghiệp CCO" -> "Hợp tác xã Nông nghiệp CCO"; "Công ty Cổ phần …" -> "Công ty cổ phần …".
+    The record's `name` (as the sources write it) is never changed: this is for display only.
+    """
+    text = " ".join(str(name).split())
+    for pattern, form in _LEGAL_FORM_PREFIXES:
+        match = pattern.match(text)
+        if match:
+            rest = text[match.end():]
+            return form + rest[:1].upper() + rest[1:]
+    return text
+
+
+PRODUCER_STATES = ("valid", "lapsed", "none")  # has a valid product; has products, none valid; has none
+
+
+def producer_state(producer) -> str:
+    """`valid` when one of the producer's products holds a valid certificate, `lapsed` when none does, `none`
+    when the catalogue lists no product of it."""
+    if not producer.products:
+        return "none"
+    return "valid" if producer.valid_count else "lapsed"
+
+
+def producer_order(producer) -> tuple:
+    """The directory's order: producers with valid products first (most first), then the others, by name."""
+    return (PRODUCER_STATES.index(producer.state), -producer.valid_count, *name_key(producer))
 
 
 def name_key(content) -> tuple:

@@ -24,23 +24,44 @@
     return engine;
   }
 
-  // Pagefind's excerpts mark matches with <mark>; keep that and nothing else.
-  function excerptNode(html) {
+  // Words compared without tone marks, "đ" or case, as the index compares them.
+  function plain(word) {
+    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase()
+      .replace(/[^a-z0-9]/g, "");
+  }
+
+  // Whether Pagefind's <mark> is on a word of the query: the whole word, not a longer word it begins
+  // ("ca" finds "cá", but "cấp" is not marked); a longer query word may still end differently (English stems).
+  function marks(wanted, word) {
+    var w = plain(word);
+    return wanted.some(function (q) { return w === q || (q.length >= 4 && w.indexOf(q) === 0); });
+  }
+
+  // The đ-less spellings the pages add for the index only (between ⟦ and ⟧, template_helpers.search_alias)
+  // are not shown, even when the excerpt begins or ends inside one.
+  function withoutAliases(html) {
+    return html.replace(/⟦[^⟧]*⟧/g, "").replace(/^[^⟦]*⟧/, "").replace(/⟦[^⟧]*$/, "").replace(/\s{2,}/g, " ");
+  }
+
+  // Pagefind's excerpts mark matches with <mark>; keep that (for the words of the query) and nothing else.
+  function excerptNode(html, wanted) {
     var node = document.createElement("p");
     node.className = "excerpt";
-    html.split(/(<mark>|<\/mark>)/).reduce(function (inMark, part) {
+    withoutAliases(html).split(/(<mark>|<\/mark>)/).reduce(function (inMark, part) {
       if (part === "<mark>") { return true; }
       if (part === "</mark>") { return false; }
       var text = document.createTextNode(part.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">")
         .replace(/&quot;/g, "\"").replace(/&#39;/g, "'").replace(/&amp;/g, "&"));
-      if (inMark) { var mark = document.createElement("mark"); mark.appendChild(text); node.appendChild(mark); }
-      else { node.appendChild(text); }
+      if (inMark && marks(wanted, text.data)) {
+        var mark = document.createElement("mark"); mark.appendChild(text); node.appendChild(mark);
+      } else { node.appendChild(text); }
       return inMark;
     }, false);
+    node.normalize();
     return node;
   }
 
-  function resultItem(data) {
+  function resultItem(data, wanted) {
     var item = document.createElement("li");
     item.className = "result";
     var heading = document.createElement("h2");
@@ -55,8 +76,19 @@
       kind.textContent = data.meta.kind + (data.meta.facts ? " · " + data.meta.facts : "");
       item.appendChild(kind);
     }
-    if (data.excerpt) { item.appendChild(excerptNode(data.excerpt)); }
+    if (data.excerpt) { item.appendChild(excerptNode(data.excerpt, wanted || [])); }
     return item;
+  }
+
+  // A product's card exactly as the lists show it: kept in the index (the product page's data-card, with the
+  // site root as {site-root}), so a filtered catalogue looks like the unfiltered one.
+  function cardItem(root) {
+    return function (data) {
+      if (!data.meta || !data.meta.card) { return resultItem(data); }
+      var template = document.createElement("template");
+      template.innerHTML = data.meta.card.split("{site-root}").join(root);
+      return template.content.firstElementChild;
+    };
   }
 
   // Pagefind folds tone marks in the index, but not "đ" in queries: do it here.
@@ -67,7 +99,7 @@
   }
 
   // Show results in pages of 24, with a "more" button.
-  function render(list, status, results, texts, values) {
+  function render(list, status, results, texts, values, itemOf) {
     list.textContent = "";
     var shown = 0;
     var more = document.createElement("button");
@@ -78,13 +110,14 @@
       var slice = results.slice(shown, shown + 24);
       shown += slice.length;
       return Promise.all(slice.map(function (r) { return r.data(); })).then(function (items) {
-        items.forEach(function (data) { list.appendChild(resultItem(data)); });
+        items.forEach(function (data) { list.appendChild((itemOf || resultItem)(data)); });
         if (shown < results.length) { list.after(more); } else { more.remove(); }
       });
     }
     more.addEventListener("click", function () { next(); });
     values.n = results.length;
-    status.textContent = results.length ? fill(texts.count, values) : fill(texts.none, values);
+    var count = results.length === 1 && texts.one ? texts.one : texts.count; // plural forms from gettext
+    status.textContent = results.length ? fill(count, values) : fill(texts.none, values);
     return next();
   }
 
@@ -92,7 +125,7 @@
     var input = form.querySelector("input[name=q]");
     var status = document.querySelector(".search-status");
     var list = document.querySelector(".search-results");
-    var texts = { count: form.dataset.count, none: form.dataset.none, more: form.dataset.more };
+    var texts = { count: form.dataset.count, one: form.dataset.countOne, none: form.dataset.none, more: form.dataset.more };
     var query = new URLSearchParams(window.location.search).get("q") || "";
     var timer = null;
     input.value = query;
@@ -117,7 +150,8 @@
         });
         var results = Object.keys(best).map(function (id) { return best[id]; });
         results.sort(function (a, b) { return b.score - a.score; });
-        if (still()) { return render(list, status, results, texts, { q: q }); }
+        var wanted = q.split(/\s+/).map(plain).filter(Boolean);
+        if (still()) { return render(list, status, results, texts, { q: q }, function (data) { return resultItem(data, wanted); }); }
       });
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
@@ -130,7 +164,7 @@
     var status = form.querySelector(".filter-status");
     var list = document.getElementById(form.dataset.results);
     var plain = document.getElementById(form.dataset.plain);
-    var texts = { count: form.dataset.count, none: form.dataset.none, more: form.dataset.more };
+    var texts = { count: form.dataset.count, one: form.dataset.countOne, none: form.dataset.none, more: form.dataset.more };
     var params = new URLSearchParams(window.location.search);
     selects.forEach(function (select) { if (params.get(select.name)) { select.value = params.get(select.name); } });
     function run() {
@@ -153,7 +187,7 @@
       }).then(function (found) {
         if (!still()) { return; }
         plain.hidden = true; list.hidden = false;
-        return render(list, status, found.results, texts, {});
+        return render(list, status, found.results, texts, {}, cardItem(siteRoot(form.dataset.bundle).root.replace(/\/$/, "")));
       });
     }
     selects.forEach(function (select) { select.addEventListener("change", run); });

@@ -11,6 +11,7 @@ message("warn_expiring_interval",
 message("warn_no_photo",
         "sản phẩm chưa có ảnh: hãy chép ảnh thật của sản phẩm (tệp .jpg, .png hoặc .webp) vào thư mục"
         " `{folder}` và khai báo ở `photos:` kèm mô tả `alt`")
+message("build_no_photo_summary", "sản phẩm chưa có ảnh: {count} (`make check` liệt kê từng sản phẩm)")
 message("warn_no_name_en", "chưa có tên tiếng Anh: thêm dòng `name_en: ...` để người mua nước ngoài đọc được")
 message("warn_no_sources", "hồ sơ chưa ghi nguồn: thêm `sources:` với mã tài liệu trong products/_sources/")
 message("warn_not_verified", "chưa ghi ngày đối chiếu với nguồn: thêm dòng `last_verified: NĂM-THÁNG-NGÀY`")
