@@ -12,20 +12,9 @@ from ocop.cli.build import read_settings
 from ocop.core.settings import apply_defaults
 from ocop.output.headers import render_headers
 from ocop.records.rules import load_rules
-from ocop.site.cms import (
-    KINDS,
-    admin_files,
-    admin_page,
-    admin_policy,
-    cms_config,
-    config_yaml,
-    field,
-    length_pattern,
-    load_schemas,
-    meta_policy,
-    resolve,
-    vietnamese,
-)
+from ocop.site.cms import KINDS, cms_config, config_yaml
+from ocop.site.cms_admin import admin_files, admin_page, admin_policy, meta_policy
+from ocop.site.cms_fields import field, length_pattern, load_schemas, resolve, vietnamese
 
 SCHEMAS = load_schemas()
 RULES = load_rules()

@@ -29,7 +29,7 @@ from conftest import FIXTURE, REPO, build, write
 from ocop.cli.build import read_settings
 from ocop.core.settings import DEFAULTS, apply_defaults, security_headers
 from ocop.output.headers import immutable_folders
-from ocop.site.cms import admin_policy
+from ocop.site.cms_admin import admin_policy
 
 VIOLATIONS = """
 window.__csp = [];

@@ -11,7 +11,9 @@ from ..core.messages import message_lang
 from ..core.messages import render as render_message
 from ..core.settings import apply_defaults
 from ..records.rules import DEFAULT_RULES_FILE, load_rules
-from ..site.cms import admin_files, cms_config, config_yaml, load_schemas
+from ..site.cms import cms_config, config_yaml
+from ..site.cms_admin import admin_files
+from ..site.cms_fields import load_schemas
 
 
 def render(settings: dict) -> str:

@@ -16,7 +16,7 @@ from ..output.headers import write_headers
 from ..output.page_cache import PageCache
 from ..output.photos import publish
 from ..output.rendering import WrittenFiles
-from .cms import admin_policy, write_admin
+from .cms_admin import admin_policy, write_admin
 from .exports import write_exports
 from .fragments import Fragments
 from .fragments import store_path as fragment_store
