@@ -40,6 +40,7 @@ from ..output.output_tree import STAGING_PREFIX, staging_place
 from ..output.publish import discard_build, put_in_place, remove_stale_staging
 from ..records.links import check_links
 from ..records.news import check_article
+from .cms_config import missing_notice
 
 
 class _ErrorCounter(logging.Handler):
@@ -221,8 +222,7 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
     try:
         early = preflight(settings)
         if early.errors:
-            raise CatalogueError(_with_record_problems(early, settings), lang,
-                                 os.path.dirname(os.path.abspath(settings["PATH"])))
+            raise CatalogueError(_with_record_problems(early, settings), lang, root)
         Pelican(settings).run()
         if counter.errors:
             raise BuildFailed(render("error_count", {"count": len(counter.errors)}, lang))
@@ -251,6 +251,9 @@ def build(settings_file: str = "pelicanconf.py", output: str | None = None,
         pelican_logger.removeHandler(counter)
         pelican_logger.setLevel(previous_level)
         gc.unfreeze()  # the generator froze the catalogue for the build (CatalogueGenerator.generate_context)
+    notice = missing_notice(settings)  # the site is whole, but without the editors' web form
+    if notice:
+        stream.write(notice + "\n")
     return given
 
 

@@ -10,17 +10,15 @@ from __future__ import annotations
 from ..core.messages import message_lang
 from ..core.messages import render as render_message
 from ..core.settings import apply_defaults
-from ..records.rules import DEFAULT_RULES_FILE, load_rules
-from ..site.cms import cms_config, config_yaml
+from ..records.rules import rules_for
+from ..site.cms import config_text
 from ..site.cms_admin import admin_files
-from ..site.cms_fields import load_schemas
 
 
 def render(settings: dict) -> str:
     """admin/config.yml's text for these settings."""
     settings = apply_defaults(settings)
-    rules = load_rules(settings.get("OCOP_RULES_FILE") or DEFAULT_RULES_FILE)
-    return config_yaml(cms_config(settings, load_schemas(), rules))
+    return config_text(settings, rules_for(settings))
 
 
 def run(settings: dict, stdout, output: str | None = None) -> int:

@@ -63,11 +63,6 @@ def main(argv: list[str] | None = None) -> int:
         except BuildFailed as exc:
             sys.stderr.write(exc.report.rstrip() + "\n")
             return 1
-        from .cms_config import missing_notice
-
-        notice = missing_notice(read_settings(args.settings))
-        if notice:
-            sys.stderr.write(notice + "\n")
         sys.stderr.write(f"{path}\n")
         return 0
     if args.command == "cms-config":

@@ -16,7 +16,7 @@ from ..core.problems import Problems
 from ..core.slugs import fold
 from ..records import certificates as cert_rules
 from ..records.housekeeping import expiring, expiry_window, has_photo, verify_max_days
-from ..records.rules import DEFAULT_RULES_FILE, label, load_rules
+from ..records.rules import label, rules_for
 from ..records.targets import measure
 from ..records.validation import check
 
@@ -218,7 +218,7 @@ def targets_section(catalogue, settings: dict, lang: str) -> list[str]:
 
 def build_report(catalogue, settings: dict, lang: str = "vi", window: int | None = None) -> str:
     """The whole report as Markdown."""
-    rules = load_rules(settings.get("OCOP_RULES_FILE") or DEFAULT_RULES_FILE)
+    rules = rules_for(settings)
     window = window if window is not None else expiry_window(settings)
     root = os.path.dirname(os.path.abspath(settings.get("PATH", ".")))
     province = catalogue.province

@@ -174,6 +174,7 @@ DEFAULTS = {
     "OCOP_CMS_PATH": "admin",  # the folder in the output (kept out of the sitemap, the search index and robots)
     "OCOP_CMS_NODE_MODULES": "node_modules",  # relative to the project root (the settings file's folder)
     "OCOP_CMS_LOCALE": "vi",
+    "OCOP_CMS_TITLE": "Biên tập hồ sơ OCOP",  # the form's page title
     # where the form commits on a deployed site; Decap's GitHub backend needs an OAuth proxy (base_url), see
     # docs/editors-guide.md, e.g. {"name": "github", "repo": "owner/ocop", "branch": "main",
     # "base_url": "https://oauth.example.gov.vn"}

@@ -13,6 +13,7 @@ import errno
 import os
 
 from .messages import render
+from .paths import relative_path
 
 # errno -> message code. Anything else is `os_other`, which quotes the system's own words.
 CODES = {
@@ -43,10 +44,8 @@ def shown_path(path: str | None, places: dict[str, str], root: str | None) -> st
         if path == hidden or path.startswith(hidden + os.sep):
             path = os.path.abspath(known) + path[len(hidden):]
             break
-    if root:
-        root = os.path.abspath(root)
-        if path.startswith(root + os.sep):
-            return path[len(root) + 1:].replace(os.sep, "/")
+    if root and path.startswith(os.path.abspath(root) + os.sep):
+        return relative_path(path, root)
     return path
 
 

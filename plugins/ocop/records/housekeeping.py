@@ -187,9 +187,10 @@ def log_warnings(catalogue, settings: dict, logger, limit: int | None = None) ->
     lang = message_lang(settings)
     limit = settings.get("OCOP_BUILD_WARNINGS", 20) if limit is None else limit
     root = os.path.dirname(os.path.abspath(settings.get("PATH", ".")))
-    everything = warnings_for(catalogue, settings).sorted()
-    found = [w for w in everything if w.code != "warn_no_photo"]
-    no_photo = len(everything) - len(found)
+    items = warnings_for(catalogue, settings).items
+    # Only counted: one per product without a photo, so not sorted with the others.
+    no_photo = len({w for w in items if w.code == "warn_no_photo"})
+    found = sorted({w for w in items if w.code != "warn_no_photo"})
     if no_photo:
         logger.warning(f"{render('warning', {}, lang)}: {render('build_no_photo_summary', {'count': no_photo}, lang)}")
     for warning in found[:limit]:

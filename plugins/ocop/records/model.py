@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 from ..core.problems import Problems
@@ -201,6 +202,11 @@ class Province:
     description: str | None = None
     description_en: str | None = None
     sources: list[Source] = field(default_factory=list)
+
+    @functools.cached_property  # shown on every page without a public contact
+    def office_sources(self) -> list[Source]:
+        """The sources the office published itself, else all the province's sources."""
+        return [s for s in self.sources if s.publisher == self.office] or self.sources
 
 
 @dataclass

@@ -20,6 +20,11 @@ def load_rules(path: str = DEFAULT_RULES_FILE) -> dict:
     return rules
 
 
+def rules_for(settings: dict) -> dict:
+    """The rules table a site's settings name (OCOP_RULES_FILE), else the national one."""
+    return load_rules(settings.get("OCOP_RULES_FILE") or DEFAULT_RULES_FILE)
+
+
 def label(entry: dict, lang: str) -> str:
     """The `lang` label of a vocabulary entry, falling back to Vietnamese."""
     return entry.get(lang) or entry["vi"]

@@ -96,13 +96,22 @@ _Validator = validators.extend(
 
 
 @functools.cache
+def schemas(folder: str = SCHEMA_DIR) -> dict[str, dict]:
+    """Every `<name>.schema.json` of `folder`, keyed by file name, read once per process (never changed)."""
+    found = {}
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".schema.json"):
+            with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                found[name] = json.load(handle)
+    return found
+
+
+@functools.cache
 def validator(kind: str) -> Draft202012Validator:
     """A compiled validator for one kind of record (schemas are read once per process)."""
     registry = Registry()
-    for name in os.listdir(SCHEMA_DIR):
-        if name.endswith(".schema.json"):
-            with open(os.path.join(SCHEMA_DIR, name), encoding="utf-8") as handle:
-                registry = registry.with_resource(name, Resource.from_contents(json.load(handle)))
+    for name, contents in schemas().items():
+        registry = registry.with_resource(name, Resource.from_contents(contents))
     schema = registry.contents(f"{kind}.schema.json")
     return _Validator(schema, registry=registry, format_checker=FormatChecker(["date"]))
 

@@ -8,7 +8,7 @@ from .housekeeping import warnings_for
 from .loader import load_catalogue
 from .model import Catalogue
 from .news import header_positions, news_files, resolve_references
-from .rules import DEFAULT_RULES_FILE, load_rules
+from .rules import rules_for
 
 
 def check_news(settings: dict, catalogue: Catalogue) -> Problems:
@@ -23,7 +23,7 @@ def check_news(settings: dict, catalogue: Catalogue) -> Problems:
 def check(settings: dict) -> tuple[Catalogue, Problems]:
     """Every problem of the records and the news, as a build would find them."""
     apply_defaults(settings)
-    rules = load_rules(settings.get("OCOP_RULES_FILE") or DEFAULT_RULES_FILE)
+    rules = rules_for(settings)
     catalogue = load_catalogue(data_path(settings), today(settings), settings.get("OCOP_VALIDITY_MONTHS"), rules,
                                settings)
     problems = Problems()

@@ -20,6 +20,8 @@ import os
 import yaml
 
 from ..core.paths import SCHEMA_DIR
+from ..core.settings import data_path
+from ..records.schema_check import schemas
 from .cms_fields import PATTERN_MESSAGES, record_fields, vietnamese
 
 # each record kind: (collection name, schema, folder under the data path, Vietnamese label, the field that
@@ -107,7 +109,7 @@ def news_collection(folder: str) -> dict:
 def cms_config(settings: dict, schemas: dict[str, dict], rules: dict) -> dict:
     """The whole of admin/config.yml for these settings, schemas and rules."""
     root = os.path.dirname(os.path.abspath(settings.get("PATH", ".")))
-    data = os.path.relpath(_data_path(settings, root), root).replace(os.sep, "/")
+    data = os.path.relpath(data_path(settings), root).replace(os.sep, "/")
     content = os.path.relpath(os.path.abspath(settings.get("PATH", "content")), root).replace(os.sep, "/")
     news = _join(content, (settings.get("ARTICLE_PATHS") or ["news"])[0])
     config: dict = {"backend": copy.deepcopy(settings.get("OCOP_CMS_BACKEND") or {"name": "github"})}
@@ -126,10 +128,9 @@ def cms_config(settings: dict, schemas: dict[str, dict], rules: dict) -> dict:
     return config
 
 
-def _data_path(settings: dict, root: str) -> str:
-    """The records folder, absolute."""
-    path = settings.get("OCOP_DATA_PATH") or "products"
-    return path if os.path.isabs(path) else os.path.join(root, path)
+def config_text(settings: dict, rules: dict) -> str:
+    """admin/config.yml's text for these settings and rules (the build's and `ocop cms-config`'s)."""
+    return config_yaml(cms_config(settings, schemas(), rules))
 
 
 def config_yaml(config: dict) -> str:
@@ -141,7 +142,7 @@ def config_yaml(config: dict) -> str:
 def formats(settings: dict) -> dict[str, dict]:
     """The record formats ocop-cms.js registers: kind and first line (the schema comment) of each."""
     root = os.path.dirname(os.path.abspath(settings.get("PATH", ".")))
-    data = _data_path(settings, root)
+    data = data_path(settings)
     schema_dir = SCHEMA_DIR
     for plugins in settings.get("PLUGIN_PATHS") or ():  # the project's own copy of the plugin, when it has one
         candidate = os.path.join(root, plugins, "ocop", "schema")  # Pelican makes PLUGIN_PATHS absolute

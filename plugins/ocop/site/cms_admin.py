@@ -7,8 +7,7 @@ import os
 import re
 
 from ..core.paths import PACKAGE_DIR
-from .cms import KIND_KEY, NEWS_FORMAT, cms_config, config_yaml, formats
-from .cms_fields import load_schemas
+from .cms import KIND_KEY, NEWS_FORMAT, config_text, formats
 
 ADMIN_SOURCE = os.path.join(PACKAGE_DIR, "admin")
 DECAP_DIST = ("decap-cms", "dist")
@@ -26,7 +25,7 @@ def init_script(settings: dict) -> str:
 def admin_page(settings: dict) -> str:
     """admin/index.html: Decap's bundle, then the form's own script (which starts it; Decap reads config.yml
     beside the page)."""
-    title = settings.get("OCOP_CMS_TITLE") or "Biên tập hồ sơ OCOP"
+    title = settings["OCOP_CMS_TITLE"]
     lines = ["<!doctype html>", '<html lang="vi">', "<head>", '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              '<meta name="robots" content="noindex, nofollow">', f"<title>{_escape(title)}</title>"]
@@ -89,20 +88,28 @@ def admin_policy(settings: dict) -> str:
     return policy
 
 
-def write_admin(settings: dict, output_path: str, place) -> list[str]:
+def admin_folder(settings: dict) -> str:
+    """The form's folder in the site (OCOP_CMS_PATH, no slashes), or "" when OCOP_CMS is off."""
+    return str(settings.get("OCOP_CMS_PATH") or "admin").strip("/") if settings.get("OCOP_CMS") else ""
+
+
+def admin_header_rules(settings: dict) -> list[tuple[str, list[str]]]:
+    """The `_headers` rule that gives the form its own policy (the public pages keep the strict one)."""
+    detach = ["! Content-Security-Policy"] if settings.get("OCOP_CMS_DETACH_CSP") else []
+    return [(f"/{admin_folder(settings)}/*", [*detach, f"Content-Security-Policy: {admin_policy(settings)}"])]
+
+
+def write_admin(settings: dict, output_path: str, place, rules: dict) -> list[str]:
     """Write the form into `output_path`/OCOP_CMS_PATH (files copied with `place(source, rel)`); its files.
 
     Nothing is written (an empty list) when OCOP_CMS is off or Decap is not installed.
     """
-    from ..records.rules import DEFAULT_RULES_FILE, load_rules
-
-    files = admin_files(settings) if settings.get("OCOP_CMS") else None
+    folder = admin_folder(settings)
+    files = admin_files(settings) if folder else None
     if files is None:
         return []
-    folder = str(settings.get("OCOP_CMS_PATH") or "admin").strip("/")
-    rules = load_rules(settings.get("OCOP_RULES_FILE") or DEFAULT_RULES_FILE)
     texts = {
-        "config.yml": config_yaml(cms_config(settings, load_schemas(), rules)),
+        "config.yml": config_text(settings, rules),
         "index.html": admin_page(settings),
         "ocop-cms-init.js": init_script(settings),
     }

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import os
 import re
 
-from ..core.paths import SCHEMA_DIR
+from ..records.schema_check import schemas
 
 # id fields that name another record: property name -> collection
 RELATIONS = {
@@ -37,14 +35,7 @@ VOCABULARIES = {
 }
 
 
-def load_schemas(folder: str = SCHEMA_DIR) -> dict[str, dict]:
-    """Every `<name>.schema.json` of `folder`, keyed by file name."""
-    schemas = {}
-    for name in sorted(os.listdir(folder)):
-        if name.endswith(".schema.json"):
-            with open(os.path.join(folder, name), encoding="utf-8") as handle:
-                schemas[name] = json.load(handle)
-    return schemas
+load_schemas = schemas  # the records' JSON Schemas, read once (records/schema_check.py)
 
 
 def resolve(node: dict, schemas: dict[str, dict], current: str) -> tuple[dict, str]:

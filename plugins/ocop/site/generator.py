@@ -32,7 +32,7 @@ from ..records.links import check_links
 from ..records.loader import load_catalogue
 from ..records.model import Catalogue
 from ..records.news import resolve_references
-from ..records.rules import DEFAULT_RULES_FILE, load_rules
+from ..records.rules import rules_for
 from .language import LanguageViews
 from .pages import PageWriter
 from .sanitise import MarkdownRenderer
@@ -60,7 +60,7 @@ class CatalogueGenerator(LanguageViews, PageWriter, Generator):
         settings = self.settings
         # Compiled templates are kept between builds: an edit renders a few pages, from about 30 templates.
         self.env.bytecode_cache = FileSystemBytecodeCache(_folder(os.path.join(cache_path(settings), "ocop-jinja")))
-        rules = load_rules(settings.get("OCOP_RULES_FILE") or DEFAULT_RULES_FILE)
+        rules = rules_for(settings)
         root = data_path(settings)
         records_store = Store(os.path.join(cache_path(settings), "ocop-records.pickle"))
         catalogue = load_catalogue(root, today(settings), settings.get("OCOP_VALIDITY_MONTHS"), rules, settings,

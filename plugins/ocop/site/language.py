@@ -155,12 +155,11 @@ class LanguageViews:
         scopes += [PrintScope(r.slug, "region", r, r.products) for r in view.regions]
         scopes += [PrintScope(g.slug, "group", g, g.products) for g in view.groups if g.products]
         for scope in scopes:
-            scope.alternates = [(lang, localised_path(self.settings, "PRINT", "URL", lang,
-                                                      slug=print_slug(self.settings, lang, scope.kind, scope.slug)))
+            slugs = {lang: print_slug(self.settings, lang, scope.kind, scope.slug) for lang in self.languages}
+            scope.alternates = [(lang, localised_path(self.settings, "PRINT", "URL", lang, slug=slugs[lang]))
                                 for lang in self.languages]
             scope.url = dict(scope.alternates)[view.lang]
-            slug = print_slug(self.settings, view.lang, scope.kind, scope.slug)
-            scope.save_as = localised_path(self.settings, "PRINT", "SAVE_AS", view.lang, slug=slug)
+            scope.save_as = localised_path(self.settings, "PRINT", "SAVE_AS", view.lang, slug=slugs[view.lang])
         return scopes
 
     def _link_translations(self) -> None:

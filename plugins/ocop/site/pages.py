@@ -16,7 +16,7 @@ from ..output.headers import write_headers
 from ..output.page_cache import PageCache
 from ..output.photos import publish
 from ..output.rendering import WrittenFiles
-from .cms_admin import admin_policy, write_admin
+from .cms_admin import admin_folder, admin_header_rules, write_admin
 from .exports import write_exports
 from .fragments import Fragments
 from .fragments import store_path as fragment_store
@@ -76,7 +76,7 @@ class PageWriter:
         fragments.save()
         self.jobs = []
         self._add_news_to_sitemap()
-        admin = str(settings.get("OCOP_CMS_PATH") or "admin").strip("/") if settings.get("OCOP_CMS") else ""
+        admin = admin_folder(settings)
         self.sitemap.write(self.output_path, disallow=[f"/{admin}/"] if admin else [])
         # Hosts serve 404.html at whatever URL was missing: links are root-relative so they work anywhere.
         root_path = urllib.parse.urlsplit(settings["SITEURL"]).path.rstrip("/")
@@ -84,11 +84,8 @@ class PageWriter:
                           lang=self.default_lang, ocop=self.view, url="404.html", page_name="404.html",
                           SITEURL=root_path, **page_urls(settings, self.default_lang))
         self._write_everything_files(writer)
-        extra = []
-        if write_admin(settings, self.output_path, self.pages.place):
-            detach = ["! Content-Security-Policy"] if settings.get("OCOP_CMS_DETACH_CSP") else []
-            extra.append((f"/{admin}/*", [*detach, f"Content-Security-Policy: {admin_policy(settings)}"]))
-        write_headers(settings, self.output_path, self.pages.kept_files(), extra)
+        form = write_admin(settings, self.output_path, self.pages.place, self.view.rules)
+        write_headers(settings, self.output_path, self.pages.kept_files(), admin_header_rules(settings) if form else [])
         self.pages.save_pending()
         logger.info("Catalogue pages: %s rendered, %s unchanged from the previous build",
                     self.pages.rendered, self.pages.reused)

@@ -62,7 +62,7 @@ def product_summary(record, region_name: str, rules: dict, province_name: str, l
     group = rules["groups"][current.group]
     # the stars are never stated as current when the certificate is not valid today
     state = {"expired": ("đã hết hiệu lực", "since expired"), "unknown": ("có thể đã hết hiệu lực", "possibly expired"),
-             "revoked": ("đã bị thu hồi", "since revoked")}.get("valid" if record.certified else record.status)
+             "revoked": ("đã bị thu hồi", "since revoked")}.get(record.status)
     if lang == "en":
         place = f"{region_name}, {province_name} province" if province_name else region_name
         when = f"certified in {year}" + (f", {state[1]}" if state else "")

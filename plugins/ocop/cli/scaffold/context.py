@@ -10,7 +10,7 @@ from ...core.settings import apply_defaults, data_path
 from ...core.settings import today as settings_today
 from ...records.loader import load_catalogue
 from ...records.model import Catalogue
-from ...records.rules import DEFAULT_RULES_FILE, load_rules
+from ...records.rules import rules_for
 
 
 class ScaffoldError(Exception):
@@ -59,7 +59,7 @@ class Answers:
 def context(settings: dict, lang: str) -> Context:
     """Load the records once for a command (their own problems are left to `make check`)."""
     apply_defaults(settings)
-    rules = load_rules(settings.get("OCOP_RULES_FILE") or DEFAULT_RULES_FILE)
+    rules = rules_for(settings)
     catalogue = load_catalogue(data_path(settings), settings_today(settings), settings.get("OCOP_VALIDITY_MONTHS"),
                                rules)
     return Context(settings, catalogue, rules, lang, os.path.dirname(os.path.abspath(settings["PATH"])))

@@ -29,34 +29,26 @@ def record_path(ctx: Context, kind: str, slug: str) -> str:
 
 def refuse_taken(ctx: Context, kind: str, slug: str) -> None:
     """Raise ScaffoldError when a record of `kind` already has `slug` (its file, a twin, a news slug)."""
-    path = record_path(ctx, kind, slug)
-    what = ctx.t(KIND_NAMES[kind])
-    if kind == "news":
-        _refuse(ctx, path, what)
-        other = _news_with_slug(ctx.settings, slug)
-        if other:
-            raise ScaffoldError(ctx.error(ctx.t("sc_slug_taken", slug=slug, path=ctx.rel(other))))
-        return
-    if kind == "product":
-        path = os.path.dirname(path)  # the product's folder
-    _refuse(ctx, path, what)
-    twin = _twin(os.path.dirname(path), slug, "" if kind == "product" else ".yaml")
-    if twin:
-        _refuse(ctx, twin, what)
+    message = taken(ctx, kind, slug)
+    if message:
+        raise ScaffoldError(ctx.error(message))
 
 
 def taken(ctx: Context, kind: str, slug: str) -> str | None:
     """Why a new record of `kind` cannot use `slug` (it exists already), or None."""
-    try:
-        refuse_taken(ctx, kind, slug)
-    except ScaffoldError as exc:
-        return str(exc).split(": ", 1)[1]
-    return None
-
-
-def _refuse(ctx: Context, path: str, what: str) -> None:
+    path = record_path(ctx, kind, slug)
+    what = ctx.t(KIND_NAMES[kind])
+    if kind == "news":
+        if os.path.exists(path):
+            return ctx.t("sc_exists", what=what, path=ctx.rel(path))
+        other = _news_with_slug(ctx.settings, slug)
+        return ctx.t("sc_slug_taken", slug=slug, path=ctx.rel(other)) if other else None
+    if kind == "product":
+        path = os.path.dirname(path)  # the product's folder
     if os.path.exists(path):
-        raise ScaffoldError(ctx.error(ctx.t("sc_exists", what=what, path=ctx.rel(path))))
+        return ctx.t("sc_exists", what=what, path=ctx.rel(path))
+    twin = _twin(os.path.dirname(path), slug, "" if kind == "product" else ".yaml")
+    return ctx.t("sc_exists", what=what, path=ctx.rel(twin)) if twin and os.path.exists(twin) else None
 
 
 def _twin(folder: str, slug: str, extension: str = "") -> str | None:
